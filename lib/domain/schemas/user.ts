@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { idField, textField } from "./fields";
+
+export const USER_ROLES = ["admin", "operator", "auditor"] as const;
+
+export const emailField = z
+  .string({ error: "email is required" })
+  .trim()
+  .toLowerCase()
+  .min(3, "email is required")
+  .max(254, "email is at most 254 characters")
+  // Local accounts like admin@localhost are legitimate here, so no TLD is required.
+  .refine((v) => /^[^\s@]+@[^\s@]+$/.test(v), "email must look like name@host");
+
+export const passwordField = z
+  .string({ error: "password is required" })
+  .min(12, "password must be at least 12 characters")
+  .max(1024, "password is at most 1024 characters");
+
+export const UserCreateSchema = z
+  .object({
+    email: emailField,
+    name: textField("name", 100).optional(),
+    role: z.enum(USER_ROLES, { error: "role must be admin, operator or auditor" }),
+    providerIds: z.array(idField("providerId")).max(1000).default([]),
+    password: passwordField,
+  })
+  .superRefine((u, ctx) => {
+    if (u.role === "operator" && u.providerIds.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["providerIds"], message: "an operator needs at least one provider in scope" });
+    }
+  });
+export type UserCreateInput = z.input<typeof UserCreateSchema>;
+export type UserCreate = z.output<typeof UserCreateSchema>;
+
+export const ApiTokenCreateSchema = z.object({
+  userId: idField("userId"),
+  name: textField("name", 100),
+  expiresAt: z.preprocess(
+    (v) => (v === "" || v === undefined ? null : typeof v === "string" ? new Date(v) : v),
+    z.date({ error: "expiresAt must be an RFC 3339 date-time" }).nullable(),
+  ).refine((d) => d === null || (!Number.isNaN(d.getTime()) && d.getTime() > Date.now()), "expiresAt must be a future date-time"),
+});
+export type ApiTokenCreateInput = z.input<typeof ApiTokenCreateSchema>;

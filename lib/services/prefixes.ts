@@ -1,0 +1,99 @@
+// Home link prefix mutations. Prefixes never overlap (one address, one home link), checked through the
+// startHex/endHex range index inside the same transaction as the insert.
+import type { Actor } from "@/lib/auth/actor";
+import { inScope, requireWrite } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/audit/audit";
+import { withTx, type Tx } from "@/lib/db/tx";
+import { ConflictError, ValidationError, isUniqueViolation } from "@/lib/errors";
+import { parsePrefix } from "@/lib/domain/ipv6";
+import { parseInput } from "@/lib/domain/schemas/parse";
+import { PrefixCreateSchema, PrefixUpdateSchema } from "@/lib/domain/schemas/prefix";
+import { getPrefix, type PrefixDto } from "@/lib/data/prefixes";
+import { changedFields, describeReferences } from "./support";
+
+/** The serving HA must exist and belong to an MSP in the actor's scope. */
+async function checkHomeAgent(tx: Tx, actor: Actor, homeAgentId: string): Promise<void> {
+  const ha = await tx.homeAgent.findUnique({ where: { id: homeAgentId }, select: { providerId: true } });
+  if (!ha || !inScope(actor, ha.providerId)) throw new ValidationError({ homeAgentId: "no such home agent" });
+}
+
+async function checkNoOverlap(tx: Tx, startHex: string, endHex: string): Promise<void> {
+  // Two ranges overlap exactly when each starts before the other ends.
+  const clash = await tx.homePrefix.findFirst({
+    where: { startHex: { lte: endHex }, endHex: { gte: startHex } },
+    select: { prefix: true },
+  });
+  if (clash) {
+    throw new ConflictError(`overlaps the existing home link prefix ${clash.prefix}`, {
+      prefix: `overlaps the existing home link prefix ${clash.prefix}`,
+    });
+  }
+}
+
+export async function createPrefix(actor: Actor, input: unknown): Promise<PrefixDto> {
+  requireWrite(actor);
+  const data = parseInput(PrefixCreateSchema, input);
+  const p = parsePrefix(data.prefix);
+  if (!p.ok) throw new ValidationError({ prefix: p.message });
+  try {
+    return await withTx(async (tx) => {
+      await checkHomeAgent(tx, actor, data.homeAgentId);
+      await checkNoOverlap(tx, p.startHex, p.endHex);
+      const created = await tx.homePrefix.create({
+        data: { homeAgentId: data.homeAgentId, prefix: p.canonical, length: p.length, startHex: p.startHex, endHex: p.endHex, state: data.state },
+        select: { id: true },
+      });
+      const dto = await getPrefix(actor, created.id, tx);
+      await recordAudit(tx, actor, { action: "prefix.create", objectType: "prefix", objectId: dto.id, after: dto });
+      return dto;
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new ConflictError("this prefix already exists", { prefix: "this prefix already exists" });
+    throw e;
+  }
+}
+
+/**
+ * PATCH homeAgentId and/or state. A prefix with home addresses in use can neither move to another HA
+ * (the bindings live on the current one) nor be retired here (renumbering does that with its drain phase).
+ */
+export async function updatePrefix(actor: Actor, id: string, input: unknown): Promise<PrefixDto> {
+  await getPrefix(actor, id);
+  requireWrite(actor);
+  const data = parseInput(PrefixUpdateSchema, input);
+  return withTx(async (tx) => {
+    const before = await getPrefix(actor, id, tx);
+    if (data.homeAgentId && data.homeAgentId !== before.homeAgentId) {
+      await checkHomeAgent(tx, actor, data.homeAgentId);
+      if (before.assigned > 0) {
+        throw new ConflictError(`${before.assigned} home addresses in ${before.prefix} are in use on the current home agent`, {
+          homeAgentId: "cannot move a prefix whose home addresses are in use",
+        });
+      }
+    }
+    if (data.state === "retired" && before.state !== "retired" && before.assigned > 0) {
+      throw new ConflictError(`${before.assigned} home addresses in ${before.prefix} are still assigned; renumber first`, {
+        state: "cannot retire a prefix whose home addresses are still assigned",
+      });
+    }
+    await tx.homePrefix.update({ where: { id }, data: { homeAgentId: data.homeAgentId, state: data.state } });
+    const after = await getPrefix(actor, id, tx);
+    await recordAudit(tx, actor, { action: "prefix.update", objectType: "prefix", objectId: id, ...changedFields(before, after) });
+    return after;
+  });
+}
+
+export async function deletePrefix(actor: Actor, id: string): Promise<void> {
+  await getPrefix(actor, id);
+  requireWrite(actor);
+  await withTx(async (tx) => {
+    const before = await getPrefix(actor, id, tx);
+    const refs = describeReferences([
+      [before.assigned, "assigned home address", "assigned home addresses"],
+      [await tx.renumbering.count({ where: { OR: [{ oldPrefixId: id }, { newPrefixId: id }] } }), "renumbering", "renumberings"],
+    ]);
+    if (refs) throw new ConflictError(`prefix ${before.prefix} is still referenced by ${refs}`);
+    await tx.homePrefix.delete({ where: { id } });
+    await recordAudit(tx, actor, { action: "prefix.delete", objectType: "prefix", objectId: id, before });
+  });
+}
