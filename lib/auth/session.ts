@@ -1,6 +1,7 @@
 // The server-side gate for pages and server actions: every call re-reads the user from the database.
 import "server-only";
 import { getServerSession } from "next-auth";
+import { cache } from "react";
 import { redirect } from "next/navigation";
 import type { Role, UserActor } from "@/lib/auth/actor";
 import { authOptions } from "@/lib/auth/options";
@@ -9,8 +10,8 @@ import { ForbiddenError } from "@/lib/errors";
 
 export type CurrentUser = UserActor & { mustChangePassword: boolean };
 
-/** The signed-in, enabled user as stored right now, or null. */
-export async function getCurrentUser(): Promise<CurrentUser | null> {
+/** The signed-in, enabled user as stored right now, or null. Read once per request (layout and page share it). */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = (await getServerSession(authOptions())) as { userId?: unknown } | null;
   const userId = typeof session?.userId === "string" ? session.userId : null;
   if (!userId) return null;
@@ -27,7 +28,7 @@ export async function getCurrentUser(): Promise<CurrentUser | null> {
     providerIds: user.scopes.map((s) => s.providerId),
     mustChangePassword: user.mustChangePassword,
   };
-}
+});
 
 /**
  * The acting user, or a redirect: to /signin when signed out (or disabled, or deleted), to

@@ -1,0 +1,21 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { requireUser } from "@/lib/auth/session";
+import { changePassword } from "@/lib/services/users";
+import { actionFailure, type ActionState } from "../../action-state";
+
+export async function changePasswordAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const actor = await requireUser(undefined, { allowPendingPasswordChange: true });
+  try {
+    // Passwords are not trimmed: spaces are legitimate characters in a passphrase.
+    await changePassword(actor, {
+      currentPassword: String(form.get("currentPassword") ?? ""),
+      newPassword: String(form.get("newPassword") ?? ""),
+      confirmPassword: String(form.get("confirmPassword") ?? ""),
+    });
+  } catch (e) {
+    return actionFailure(e);
+  }
+  redirect("/dashboard?password=changed");
+}

@@ -1,0 +1,30 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
+import type { SessionsOverTime } from "@/lib/data/metrics";
+import { outcomeColor, outcomeLabel } from "./outcome-colors";
+
+/** Bootstrap sessions per hour/day, stacked by outcome. */
+export function SessionsChart({ data }: { data: SessionsOverTime }) {
+  const rows = data.buckets.map((b) => ({ label: b.label, ...b.counts }));
+  return (
+    <div data-testid="chart-sessions">
+      <BarChart
+        responsive
+        style={{ width: "100%", height: 300 }}
+        data={rows}
+        margin={{ top: 8, right: 8, left: 0, bottom: 0 }}
+        title={`Bootstrap sessions per ${data.unit} by outcome`}
+      >
+        <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
+        <XAxis dataKey="label" tick={{ fontSize: 11, fill: "#475569" }} interval="preserveStartEnd" />
+        <YAxis allowDecimals={false} tick={{ fontSize: 11, fill: "#475569" }} width={40} />
+        <Tooltip />
+        <Legend formatter={(v: string) => outcomeLabel(v)} itemSorter={null} wrapperStyle={{ fontSize: 12 }} />
+        {data.outcomes.map((o, i) => (
+          <Bar key={o} dataKey={o} name={o} stackId="outcome" fill={outcomeColor(o, i)} isAnimationActive={false} />
+        ))}
+      </BarChart>
+    </div>
+  );
+}

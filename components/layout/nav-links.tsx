@@ -1,0 +1,36 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+const LINKS = [
+  { href: "/dashboard", label: "Dashboard" },
+  { href: "/subscribers", label: "Subscribers" },
+  { href: "/home-agents", label: "Home agents" },
+  { href: "/prefixes", label: "Prefixes" },
+  { href: "/sessions", label: "Sessions" },
+] as const;
+
+export function NavLinks() {
+  const pathname = usePathname();
+  return (
+    <ul className="flex flex-wrap items-center gap-1">
+      {LINKS.map((l) => {
+        const current = pathname === l.href || pathname.startsWith(`${l.href}/`);
+        return (
+          <li key={l.href}>
+            <Link
+              href={l.href}
+              aria-current={current ? "page" : undefined}
+              className={`rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white ${
+                current ? "bg-slate-700 text-white" : "text-slate-300 hover:bg-slate-700 hover:text-white"
+              }`}
+            >
+              {l.label}
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
