@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { NewPasswordSchema } from "@/lib/auth/password";
 import { idField, textField } from "./fields";
 
 export const USER_ROLES = ["admin", "operator", "auditor"] as const;
@@ -12,10 +13,8 @@ export const emailField = z
   // Local accounts like admin@localhost are legitimate here, so no TLD is required.
   .refine((v) => /^[^\s@]+@[^\s@]+$/.test(v), "email must look like name@host");
 
-export const passwordField = z
-  .string({ error: "password is required" })
-  .min(12, "password must be at least 12 characters")
-  .max(1024, "password is at most 1024 characters");
+/** The one password policy (length, well-known passwords) lives in lib/auth/password.ts. */
+export const passwordField = NewPasswordSchema;
 
 export const UserCreateSchema = z
   .object({

@@ -1,0 +1,10 @@
+import { apiHandler } from "@/lib/api/handler";
+import { json, queryOf, readJson } from "@/lib/api/json";
+import { listPrefixes } from "@/lib/data/prefixes";
+import { createPrefix } from "@/lib/services/prefixes";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiHandler(async (request, { actor }) => json(await listPrefixes(actor, queryOf(request))));
+
+export const POST = apiHandler(async (request, { actor }) => json(await createPrefix(actor, await readJson(request)), 201));

@@ -1,0 +1,8 @@
+import { apiHandler } from "@/lib/api/handler";
+import { json } from "@/lib/api/json";
+import { requestRebootstrap } from "@/lib/services/subscribers";
+
+export const dynamic = "force-dynamic";
+
+/** Flags the MN (reason `admin`); returns the subscriber. */
+export const POST = apiHandler<{ id: string }>(async (_request, { actor, params }) => json(await requestRebootstrap(actor, params.id)));

@@ -1,0 +1,32 @@
+import { MalformedJsonError, PayloadTooLargeError } from "./errors";
+
+export const MAX_JSON_BYTES = 1024 * 1024;
+
+/** The request body as parsed JSON; 400 `malformed_json` when it is empty or not JSON, 413 when huge. */
+export async function readJson(request: Request, limit = MAX_JSON_BYTES): Promise<unknown> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > limit) throw new PayloadTooLargeError(limit);
+  const text = await request.text();
+  if (Buffer.byteLength(text, "utf8") > limit) throw new PayloadTooLargeError(limit);
+  if (text.trim() === "") throw new MalformedJsonError("the request body is empty; send a JSON object");
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new MalformedJsonError();
+  }
+}
+
+/** Query string → plain object (first value of each name), for the list schemas. */
+export function queryOf(request: Request): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of new URL(request.url).searchParams) if (!(k in out)) out[k] = v;
+  return out;
+}
+
+export function json(data: unknown, status = 200, headers: HeadersInit = {}): Response {
+  return Response.json(data, { status, headers: { "Cache-Control": "no-store", ...headers } });
+}
+
+export function noContent(): Response {
+  return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
+}
