@@ -1,0 +1,194 @@
+// Home address allocation inside one transaction. The HoaLease unique constraints (one lease per
+// subscriber, one subscriber per address) are the real guarantee of RFC 4640 §9.1; the checks here only
+// avoid pointless conflicts. A unique violation from a concurrent bootstrap rolls the whole transaction
+// back (PostgreSQL cannot continue an aborted transaction), and the allocation runs again.
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { withTx } from "@/lib/db/tx";
+import { isUniqueViolation } from "@/lib/errors";
+import { addressHex, parseAddress, valueToAddress } from "@/lib/domain/ipv6";
+import {
+  stableCandidate, randomCandidate, reservedHomeAddressReason, isScannable, firstFreeAddress, type HomeAddressMode, type HomePrefixValue,
+} from "@/lib/domain/home-address";
+import { homeAddressSecret } from "./iid-secret";
+
+type Tx = Prisma.TransactionClient;
+
+/** Hashed (or random) candidates tried per prefix before a small prefix is scanned. RFC 7217 uses 3. */
+const CANDIDATES_PER_PREFIX = 16;
+const TX_ATTEMPTS = 6;
+
+export type AllocationInput = {
+  subscriberId: string;
+  nai: string;
+  mode: HomeAddressMode;
+  homeAgent: { id: string };
+  staticHomeAddress: string | null;
+  staticPrefixId: string | null;
+  now: Date;
+  leaseExpiresAt: Date;
+};
+
+export type Allocation =
+  | { ok: true; address: string; prefix: string; kept: boolean; because: string[] }
+  | { ok: false; because: string[] };
+
+class NoAddress extends Error {
+  constructor(readonly because: string[]) {
+    super("no home address");
+  }
+}
+
+type PrefixRow = { id: string; prefix: string; length: number; startHex: string; endHex: string };
+
+function prefixValue(p: PrefixRow): HomePrefixValue {
+  return { network: BigInt(`0x${p.startHex}`), length: p.length, canonical: p.prefix };
+}
+
+async function isFree(tx: Tx, value: bigint, prefix: HomePrefixValue, haAddresses: Set<bigint>, subscriberId: string): Promise<boolean> {
+  if (reservedHomeAddressReason(value, prefix) !== null || haAddresses.has(value)) return false;
+  const text = valueToAddress(value);
+  const lease = await tx.hoaLease.findUnique({ where: { address: text }, select: { id: true } });
+  if (lease) return false;
+  // Another subscriber's provisioned static HoA stays free for that subscriber.
+  const owner = await tx.subscriber.findFirst({ where: { staticHomeAddress: text, id: { not: subscriberId } }, select: { id: true } });
+  return owner === null;
+}
+
+async function pickAddress(tx: Tx, p: PrefixRow, input: AllocationInput, haAddresses: Set<bigint>): Promise<bigint | null> {
+  const prefix = prefixValue(p);
+  const secret = input.mode === "dynamic" ? homeAddressSecret() : null;
+  for (let counter = 0; counter < CANDIDATES_PER_PREFIX; counter++) {
+    const v = secret ? stableCandidate(secret, prefix, input.nai, counter) : randomCandidate(prefix);
+    if (await isFree(tx, v, prefix, haAddresses, input.subscriberId)) return v;
+  }
+  if (!isScannable(prefix)) return null;
+  // A small prefix may be nearly full: look at every address instead of guessing.
+  const leased = await tx.hoaLease.findMany({
+    where: { addressHex: { gte: p.startHex, lte: p.endHex } },
+    select: { addressHex: true },
+  });
+  const taken = new Set<bigint>([...haAddresses, ...leased.map((l) => BigInt(`0x${l.addressHex}`))]);
+  for (;;) {
+    const v = firstFreeAddress(prefix, taken);
+    if (v === null) return null;
+    if (await isFree(tx, v, prefix, haAddresses, input.subscriberId)) return v;
+    taken.add(v);
+  }
+}
+
+async function haAddressValues(tx: Tx): Promise<Set<bigint>> {
+  // Never hand out an HA's own address (spec "Home address rules"); HAs are few.
+  const rows = await tx.homeAgent.findMany({ select: { address: true } });
+  const out = new Set<bigint>();
+  for (const r of rows) {
+    const a = parseAddress(r.address);
+    if (a.ok) out.add(a.value);
+  }
+  return out;
+}
+
+async function allocateOnce(tx: Tx, input: AllocationInput): Promise<Extract<Allocation, { ok: true }>> {
+  const because: string[] = [];
+  const prefixes = await tx.homePrefix.findMany({
+    where: input.staticPrefixId ? { id: input.staticPrefixId, state: "active" } : { homeAgentId: input.homeAgent.id, state: "active" },
+    select: { id: true, prefix: true, length: true, startHex: true, endHex: true },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  if (prefixes.length === 0) throw new NoAddress(["the home agent has no active home link prefix"]);
+  const existing = await tx.hoaLease.findUnique({
+    where: { subscriberId: input.subscriberId },
+    select: { id: true, address: true, kind: true, prefixId: true },
+  });
+  const leaseData = { homeAgentId: input.homeAgent.id, expiresAt: input.leaseExpiresAt };
+
+  let chosen: { value: bigint; prefix: PrefixRow } | null = null;
+  if (input.mode === "static") {
+    const a = input.staticHomeAddress ? parseAddress(input.staticHomeAddress) : null;
+    if (!a || !a.ok) throw new NoAddress(["the subscriber has no valid static home address"]);
+    const p = prefixes[0];
+    const reason = reservedHomeAddressReason(a.value, prefixValue(p));
+    if (reason) throw new NoAddress([`the provisioned static home address ${a.canonical} cannot be used: ${reason}`]);
+    if (existing && existing.address === a.canonical) {
+      await tx.hoaLease.update({ where: { id: existing.id }, data: { ...leaseData, prefixId: p.id, kind: "static" } });
+      because.push(`static home address ${a.canonical} (provisioned)`);
+      return { ok: true, address: a.canonical, prefix: p.prefix, kept: true, because };
+    }
+    const holder = await tx.hoaLease.findUnique({ where: { address: a.canonical }, select: { subscriberId: true } });
+    if (holder) throw new NoAddress([`the provisioned static home address ${a.canonical} is held by another subscriber`]);
+    chosen = { value: a.value, prefix: p };
+    because.push(`static home address ${a.canonical} (provisioned)`);
+  } else if (input.mode === "dynamic" && existing && existing.kind === "dynamic") {
+    const same = prefixes.find((p) => p.id === existing.prefixId);
+    if (same) {
+      // A dynamic HoA stays the subscriber's while its prefix is in service (spec "Home address rules").
+      await tx.hoaLease.update({ where: { id: existing.id }, data: leaseData });
+      because.push(`keeps its dynamic home address ${existing.address} on ${same.prefix}`);
+      return { ok: true, address: existing.address, prefix: same.prefix, kept: true, because };
+    }
+  }
+
+  // Release the previous HoA (a privacy HoA is never reused; a dynamic one on a retired prefix moves).
+  if (existing) {
+    await tx.hoaLease.delete({ where: { id: existing.id } });
+    because.push(`released previous ${existing.kind} home address ${existing.address}`);
+  }
+  if (!chosen) {
+    const haAddresses = await haAddressValues(tx);
+    for (const p of prefixes) {
+      const v = await pickAddress(tx, p, input, haAddresses);
+      if (v !== null) {
+        chosen = { value: v, prefix: p };
+        break;
+      }
+      because.push(`${p.prefix} has no free home address`);
+    }
+    if (!chosen) throw new NoAddress([...because, "every active home link prefix of the home agent is exhausted"]);
+    because.push(
+      input.mode === "dynamic"
+        ? `stable home address derived for the subscriber on ${chosen.prefix.prefix}`
+        : `fresh random (privacy) home address on ${chosen.prefix.prefix}`,
+    );
+  }
+  const address = valueToAddress(chosen.value);
+  await tx.hoaLease.create({
+    data: {
+      subscriberId: input.subscriberId,
+      prefixId: chosen.prefix.id,
+      address,
+      addressHex: addressHex(chosen.value),
+      kind: input.mode,
+      ...leaseData,
+    },
+  });
+  return { ok: true, address, prefix: chosen.prefix.prefix, kept: false, because };
+}
+
+/**
+ * Assign the HoA and mark the subscriber bootstrapped, atomically: the lease, the subscriber's HA and
+ * the cleared re-bootstrap flag commit together or not at all.
+ */
+export async function assignHomeAddress(input: AllocationInput): Promise<Allocation> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await withTx(async (tx) => {
+        const r = await allocateOnce(tx, input);
+        await tx.subscriber.update({
+          where: { id: input.subscriberId },
+          data: {
+            homeAgentId: input.homeAgent.id,
+            lastBootstrapAt: input.now,
+            rebootstrapRequired: false,
+            rebootstrapReason: null,
+            rebootstrapAt: null,
+          },
+        });
+        return r;
+      });
+    } catch (e) {
+      if (e instanceof NoAddress) return { ok: false, because: e.because };
+      // Another bootstrap took the address (or this subscriber's lease) first: run again, it will see that row.
+      if (isUniqueViolation(e) && attempt < TX_ATTEMPTS) continue;
+      throw e;
+    }
+  }
+}

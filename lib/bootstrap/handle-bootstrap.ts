@@ -1,0 +1,168 @@
+// POST /api/bootstrap/v1 (spec/bootstrap-v1.md). The checks run in the spec's order and the first
+// failure answers; every attempt is recorded as a BootstrapSession with its timeline and explanation.
+import crypto from "node:crypto";
+import { getDb } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { derivePsk, keyName } from "@/lib/domain/keys";
+import { resolveScenario } from "@/lib/domain/scenario";
+import type { HomeAddressMode } from "@/lib/domain/home-address";
+import { parseBootstrapRequest, rawField } from "./parse";
+import { requestMacString, responseMacString, computeMac } from "./canonical";
+import { isFresh, authenticate, rememberNonce, type AuthSubscriber } from "./authenticate";
+import { loadScenarioInput } from "./scenario-facts";
+import { chooseHomeAgent } from "./home-agent";
+import { assignHomeAddress } from "./allocate";
+import { Timeline, recordSession, type SessionRecord } from "./record";
+import { checkRateLimit } from "./rate-limit";
+import { errorResult, AUTHENTICATION_FAILED_MESSAGE, type BootstrapErrorResult, type HandlerResult } from "./errors";
+
+export { handleStatus } from "./handle-status";
+
+export type BootstrapContext = { sourceAddress?: string; now?: Date };
+
+type Session = Omit<SessionRecord, "latencyMs" | "steps" | "createdAt" | "httpStatus" | "outcome">;
+
+/** The HoA mode actually used: an operator-provisioned static HoA wins; "static" without one falls back. */
+export function effectiveHomeAddressMode(requested: HomeAddressMode, sub: Pick<AuthSubscriber, "homeAddressPolicy" | "staticHomeAddress">): {
+  mode: HomeAddressMode;
+  note: string | null;
+} {
+  if (sub.homeAddressPolicy === "static" && sub.staticHomeAddress) {
+    return { mode: "static", note: requested === "static" ? null : `the subscriber's policy is a static home address (requested ${requested})` };
+  }
+  if (requested === "static" && !sub.staticHomeAddress) {
+    return { mode: "dynamic", note: "no static home address is provisioned; assigning a dynamic one" };
+  }
+  return { mode: requested, note: null };
+}
+
+async function run(body: unknown, ctx: BootstrapContext, now: Date, t: Timeline, s: Session): Promise<HandlerResult | BootstrapErrorResult> {
+  const db = getDb();
+  const cfg = env();
+
+  const limited = await checkRateLimit(db, { endpoint: "bootstrap", nai: s.nai, sourceAddress: ctx.sourceAddress, now });
+  if (limited) return limited;
+
+  const parsed = parseBootstrapRequest(body);
+  if (!parsed.ok) {
+    t.mark("received", false, parsed.error.body.message);
+    return parsed.error;
+  }
+  const req = parsed.value;
+  Object.assign(s, { nai: req.nai, servingRealm: req.servingRealm, trigger: req.trigger, homeAddressMode: req.homeAddressMode });
+  t.mark("received", true, `${req.trigger} bootstrap, ${req.homeAddressMode} home address, serving realm ${req.servingRealm || "(unknown)"}`);
+
+  if (!isFresh(req.time, now, cfg.BOOTSTRAP_MAX_SKEW_SECONDS)) {
+    t.mark("authenticated", false, `timestamp ${req.timestamp} is more than ${cfg.BOOTSTRAP_MAX_SKEW_SECONDS} s from the server clock`);
+    return errorResult("stale_timestamp", `the timestamp is more than ${cfg.BOOTSTRAP_MAX_SKEW_SECONDS} s from the server clock`);
+  }
+
+  const auth = await authenticate(db, req.nai, requestMacString(req), req.mac);
+  if (!auth.ok) {
+    s.subscriberId = auth.subscriberId;
+    t.mark("authenticated", false, auth.subscriberId ? "the MAC did not verify" : "unknown NAI");
+    return errorResult("authentication_failed", AUTHENTICATION_FAILED_MESSAGE);
+  }
+  const sub = auth.subscriber;
+  s.subscriberId = sub.id;
+
+  if (!(await rememberNonce(db, req.nai, req.nonce, req.time, now, cfg.BOOTSTRAP_MAX_SKEW_SECONDS))) {
+    t.mark("authenticated", false, "this nonce was already used");
+    return errorResult("replay_detected", "this request was already received (nonce reused)");
+  }
+  if (sub.status === "suspended") {
+    t.mark("authenticated", false, "the subscriber is suspended");
+    return errorResult("subscriber_suspended", "the subscriber is suspended; contact the mobility service provider");
+  }
+  t.mark("authenticated", true, "MAC verified, nonce fresh");
+
+  const facts = await loadScenarioInput(db, sub, req.servingRealm, now);
+  const decision = resolveScenario(facts.input);
+  s.explanation.push(...decision.because);
+  if (decision.kind === "refused") {
+    t.mark("scenario-resolved", false, decision.because[decision.because.length - 1]);
+    return errorResult(decision.error, decision.because[decision.because.length - 1]);
+  }
+  s.scenario = decision.kind;
+  t.mark("scenario-resolved", true, `${decision.kind} scenario`);
+
+  const { mode, note } = effectiveHomeAddressMode(req.homeAddressMode, sub);
+  if (note) s.explanation.push(note);
+  const choice = await chooseHomeAgent(db, {
+    subscriber: sub, mspProviderId: decision.mspProviderId, servingRegion: facts.servingRegion, useStatic: mode === "static",
+  });
+  s.explanation.push(...choice.because);
+  if (!choice.ok) {
+    t.mark("home-agent-chosen", false, choice.because[choice.because.length - 1]);
+    return errorResult(choice.error, choice.because[choice.because.length - 1]);
+  }
+  const ha = choice.homeAgent;
+  s.homeAgentId = ha.id;
+  t.mark("home-agent-chosen", true, `${ha.name} (${ha.address}), rule ${choice.rule}`);
+
+  const lifetime = cfg.BOOTSTRAP_KEY_LIFETIME_SECONDS;
+  const expiresAt = new Date(now.getTime() + lifetime * 1000);
+  const alloc = await assignHomeAddress({
+    subscriberId: sub.id, nai: req.nai, mode, homeAgent: ha, staticHomeAddress: sub.staticHomeAddress,
+    staticPrefixId: choice.staticTarget?.prefixId ?? null, now, leaseExpiresAt: expiresAt,
+  });
+  s.explanation.push(...alloc.because);
+  if (!alloc.ok) {
+    t.mark("home-address-assigned", false, alloc.because[alloc.because.length - 1]);
+    return errorResult("home_prefix_exhausted", alloc.because[alloc.because.length - 1]);
+  }
+  Object.assign(s, { homeAddress: alloc.address, homePrefix: alloc.prefix, expiresAt });
+  t.mark("home-address-assigned", true, `${alloc.address} on ${alloc.prefix}${alloc.kept ? " (kept)" : ""}`);
+
+  // The PSK is derived, named and forgotten: only its name leaves this function.
+  const pskName = keyName(derivePsk(auth.rootSecret, s.id, req.nai, ha.address));
+  s.keyName = pskName;
+  const response = {
+    sessionId: s.id,
+    scenario: decision.kind,
+    homeAgent: { address: ha.address, fqdn: ha.fqdn },
+    homeAddress: alloc.address,
+    homePrefix: alloc.prefix,
+    ike: { idi: req.nai, idr: ha.fqdn, keyName: pskName, lifetimeSeconds: lifetime },
+    issuedAt: now.toISOString(),
+    expiresAt: expiresAt.toISOString(),
+  };
+  const mac = computeMac(auth.kAuth, responseMacString(req.nonce, response));
+  return { status: 200, body: { ...response, mac } };
+}
+
+export async function handleBootstrap(body: unknown, ctx: BootstrapContext = {}): Promise<HandlerResult> {
+  const t = new Timeline();
+  const now = ctx.now ?? new Date();
+  const s: Session = {
+    id: crypto.randomUUID(),
+    subscriberId: null,
+    // Until the request validates, keep what it claimed (truncated) so failed attempts stay traceable.
+    nai: rawField(body, "nai", 253),
+    servingRealm: rawField(body, "servingRealm", 253),
+    trigger: rawField(body, "trigger", 32),
+    homeAddressMode: rawField(body, "homeAddressMode", 32),
+    sourceAddress: ctx.sourceAddress ?? null,
+    explanation: [],
+  };
+  let result: HandlerResult;
+  try {
+    result = await run(body, ctx, now, t, s);
+  } catch (e) {
+    console.error(`[bootstrap] session ${s.id} failed unexpectedly:`, e);
+    result = errorResult("internal_error", "Something went wrong");
+  }
+  const outcome = result.status === 200 ? "success" : String(result.body.error);
+  // Rate-limited requests are not recorded: under a flood, writing a row per request is the attack.
+  if (outcome === "rate_limited") return result;
+  t.mark("answered", result.status === 200, `${result.status} ${outcome}`);
+  await recordSession(getDb(), {
+    ...s,
+    outcome,
+    httpStatus: result.status,
+    latencyMs: t.elapsed(),
+    steps: t.steps,
+    createdAt: now,
+  });
+  return result;
+}

@@ -1,0 +1,99 @@
+// Loads the facts HA selection needs (candidates with their current load) and applies the pure rule
+// of lib/domain/ha-selection.ts.
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { selectHomeAgent, type HomeAgentCandidate, type HaSelection } from "@/lib/domain/ha-selection";
+import { parseAddress } from "@/lib/domain/ipv6";
+import type { AuthSubscriber } from "./authenticate";
+
+const HA_SELECT = {
+  id: true, name: true, fqdn: true, address: true, region: true, capacity: true, state: true, providerId: true,
+} as const;
+
+type HaRow = { id: string; name: string; fqdn: string; address: string; region: string; capacity: number; state: string; providerId: string };
+
+export type StaticTarget = { prefixId: string; homeAgentId: string } | null;
+
+export type HomeAgentChoice =
+  | (Extract<HaSelection, { ok: true }> & { staticTarget: StaticTarget })
+  | { ok: false; because: string[]; error: "no_home_agent_available" | "home_prefix_exhausted" };
+
+async function loads(db: PrismaClient, haIds: string[], subscriberId: string): Promise<Map<string, number>> {
+  if (haIds.length === 0) return new Map();
+  // The subscriber's own lease does not count: re-bootstrapping must not push its own HA over capacity.
+  const rows = await db.hoaLease.groupBy({
+    by: ["homeAgentId"],
+    where: { homeAgentId: { in: haIds }, subscriberId: { not: subscriberId } },
+    _count: { _all: true },
+  });
+  return new Map(rows.map((r) => [r.homeAgentId, r._count._all]));
+}
+
+function candidate(row: HaRow, load: Map<string, number>): HomeAgentCandidate {
+  return { ...row, activeBindings: load.get(row.id) ?? 0 };
+}
+
+/** The active home prefix holding the subscriber's provisioned static HoA, and its HA. */
+async function findStaticTarget(db: PrismaClient, staticHomeAddress: string) {
+  const a = parseAddress(staticHomeAddress);
+  if (!a.ok) return null;
+  return db.homePrefix.findFirst({
+    where: { state: "active", startHex: { lte: a.hex }, endHex: { gte: a.hex } },
+    orderBy: { length: "desc" },
+    select: { id: true, prefix: true, homeAgent: { select: HA_SELECT } },
+  });
+}
+
+export async function chooseHomeAgent(
+  db: PrismaClient,
+  args: { subscriber: AuthSubscriber; mspProviderId: string; servingRegion: string | null; useStatic: boolean },
+): Promise<HomeAgentChoice> {
+  const { subscriber } = args;
+
+  if (args.useStatic && subscriber.staticHomeAddress) {
+    // A static HoA fixes the home link, and so the HA that serves it.
+    const target = await findStaticTarget(db, subscriber.staticHomeAddress);
+    if (!target) {
+      return {
+        ok: false,
+        error: "home_prefix_exhausted",
+        because: [`the provisioned static home address ${subscriber.staticHomeAddress} is not inside any active home link prefix`],
+      };
+    }
+    const load = await loads(db, [target.homeAgent.id], subscriber.id);
+    const ha = candidate(target.homeAgent, load);
+    const sel = selectHomeAgent({ pinned: null, local: [], current: null, candidates: [ha], servingRegion: args.servingRegion });
+    if (!sel.ok) {
+      return { ok: false, error: "no_home_agent_available", because: [`static home address ${subscriber.staticHomeAddress} is served by ${ha.name}`, ...sel.because] };
+    }
+    sel.because.unshift(`static home address ${subscriber.staticHomeAddress} is on ${target.prefix}, served by ${ha.name}`);
+    return { ...sel, staticTarget: { prefixId: target.id, homeAgentId: ha.id } };
+  }
+
+  // Only HAs with an active home link prefix can hand out a HoA.
+  const rows = await db.homeAgent.findMany({
+    where: { providerId: args.mspProviderId, prefixes: { some: { state: "active" } } },
+    select: HA_SELECT,
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+  });
+  const pinnedRow = subscriber.pinnedHomeAgentId
+    ? (rows.find((r) => r.id === subscriber.pinnedHomeAgentId) ??
+      (await db.homeAgent.findUnique({ where: { id: subscriber.pinnedHomeAgentId }, select: HA_SELECT })))
+    : null;
+  const lease = await db.hoaLease.findUnique({
+    where: { subscriberId: subscriber.id },
+    select: { homeAgentId: true, prefix: { select: { state: true } } },
+  });
+  const currentRow = lease && lease.prefix.state === "active" ? rows.find((r) => r.id === lease.homeAgentId) ?? null : null;
+
+  const ids = [...new Set([...rows.map((r) => r.id), ...(pinnedRow ? [pinnedRow.id] : [])])];
+  const load = await loads(db, ids, subscriber.id);
+  const sel = selectHomeAgent({
+    pinned: pinnedRow ? candidate(pinnedRow, load) : null,
+    local: [],
+    current: currentRow ? candidate(currentRow, load) : null,
+    candidates: rows.map((r) => candidate(r, load)),
+    servingRegion: args.servingRegion,
+  });
+  if (!sel.ok) return { ok: false, error: "no_home_agent_available", because: sel.because };
+  return { ...sel, staticTarget: null };
+}
