@@ -24,7 +24,8 @@ export const naiField = z
       return z.NEVER;
     }
     return r.nai;
-  });
+  })
+  .meta({ description: "RFC 7542 NAI user@realm (UTF-8 NFC, at most 253 octets); stored with the realm's ASCII letters lowered", examples: ["alice@mip.example.net"] });
 
 export const realmField = z.string({ error: "realm must be text" }).transform((v, ctx) => {
   const r = parseRealm(v.trim());
@@ -33,7 +34,7 @@ export const realmField = z.string({ error: "realm must be text" }).transform((v
     return z.NEVER;
   }
   return r.realm;
-});
+}).meta({ description: "DNS realm, at least two labels (RFC 7542 §2.2); stored with ASCII letters lowered", examples: ["mip.example.net"] });
 
 /** An IPv6 address, returned in RFC 5952 canonical form. */
 export const addressField = z.string({ error: "address is required" }).transform((v, ctx) => {
@@ -43,7 +44,7 @@ export const addressField = z.string({ error: "address is required" }).transform
     return z.NEVER;
   }
   return r.canonical;
-});
+}).meta({ description: "IPv6 address; answered in RFC 5952 canonical form", examples: ["2001:db8:1::1"] });
 
 /** An IPv6 prefix `addr/len` with zero host bits, returned in canonical form. */
 export const prefixField = z.string({ error: "prefix is required" }).transform((v, ctx) => {
@@ -53,7 +54,7 @@ export const prefixField = z.string({ error: "prefix is required" }).transform((
     return z.NEVER;
   }
   return r.canonical;
-});
+}).meta({ description: "IPv6 prefix addr/len with zero host bits; answered in RFC 5952 canonical form", examples: ["2001:db8:1::/64"] });
 
 /** Integers from JSON numbers or from form/CSV text. */
 export const intField = (what: string, min: number, max: number) =>
