@@ -5,10 +5,10 @@ import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { derivePsk, keyName } from "@/lib/domain/keys";
 import { resolveScenario } from "@/lib/domain/scenario";
-import type { HomeAddressMode } from "@/lib/domain/home-address";
+import { effectiveHomeAddressMode } from "@/lib/domain/home-address";
 import { parseBootstrapRequest, rawField } from "./parse";
 import { requestMacString, responseMacString, computeMac } from "./canonical";
-import { isFresh, authenticate, rememberNonce, type AuthSubscriber } from "./authenticate";
+import { isFresh, authenticate, rememberNonce } from "./authenticate";
 import { loadScenarioInput } from "./scenario-facts";
 import { chooseHomeAgent } from "./home-agent";
 import { assignHomeAddress } from "./allocate";
@@ -21,20 +21,6 @@ export { handleStatus } from "./handle-status";
 export type BootstrapContext = { sourceAddress?: string; now?: Date };
 
 type Session = Omit<SessionRecord, "latencyMs" | "steps" | "createdAt" | "httpStatus" | "outcome">;
-
-/** The HoA mode actually used: an operator-provisioned static HoA wins; "static" without one falls back. */
-export function effectiveHomeAddressMode(requested: HomeAddressMode, sub: Pick<AuthSubscriber, "homeAddressPolicy" | "staticHomeAddress">): {
-  mode: HomeAddressMode;
-  note: string | null;
-} {
-  if (sub.homeAddressPolicy === "static" && sub.staticHomeAddress) {
-    return { mode: "static", note: requested === "static" ? null : `the subscriber's policy is a static home address (requested ${requested})` };
-  }
-  if (requested === "static" && !sub.staticHomeAddress) {
-    return { mode: "dynamic", note: "no static home address is provisioned; assigning a dynamic one" };
-  }
-  return { mode: requested, note: null };
-}
 
 async function run(body: unknown, ctx: BootstrapContext, now: Date, t: Timeline, s: Session): Promise<HandlerResult | BootstrapErrorResult> {
   const db = getDb();

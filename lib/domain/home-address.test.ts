@@ -2,7 +2,7 @@ import { test, describe } from "node:test";
 import assert from "node:assert/strict";
 import {
   reservedInterfaceIdReason, reservedHomeAddressReason, isReservedHomeAddress, stableCandidate, randomCandidate,
-  firstFreeAddress, addressFromHostBits, homeAddressText,
+  firstFreeAddress, addressFromHostBits, homeAddressText, effectiveHomeAddressMode,
 } from "./home-address";
 import { parsePrefix, parseAddress } from "./ipv6";
 
@@ -102,5 +102,26 @@ describe("firstFreeAddress", () => {
   });
   test("refuses to scan a /64", () => {
     assert.throws(() => firstFreeAddress(P64, new Set()));
+  });
+});
+
+describe("effectiveHomeAddressMode", () => {
+  test("static policy with a provisioned HoA always gives static", () => {
+    const sub = { homeAddressPolicy: "static", staticHomeAddress: "2001:db8:1::1234" };
+    assert.deepEqual(effectiveHomeAddressMode("static", sub), { mode: "static", note: null });
+    const r = effectiveHomeAddressMode("privacy", sub);
+    assert.equal(r.mode, "static");
+    assert.match(r.note ?? "", /requested privacy/);
+  });
+  test("static requested without a provisioned HoA falls back to dynamic", () => {
+    const r = effectiveHomeAddressMode("static", { homeAddressPolicy: "dynamic", staticHomeAddress: null });
+    assert.equal(r.mode, "dynamic");
+    assert.match(r.note ?? "", /no static home address/);
+  });
+  test("otherwise the request decides", () => {
+    const sub = { homeAddressPolicy: "dynamic", staticHomeAddress: null };
+    assert.deepEqual(effectiveHomeAddressMode("privacy", sub), { mode: "privacy", note: null });
+    assert.deepEqual(effectiveHomeAddressMode("dynamic", sub), { mode: "dynamic", note: null });
+    assert.deepEqual(effectiveHomeAddressMode("static", { homeAddressPolicy: "dynamic", staticHomeAddress: "2001:db8:1::5" }), { mode: "static", note: null });
   });
 });

@@ -7,6 +7,24 @@ import { prefixSize, prefixContains, valueToAddress } from "./ipv6";
 export type HomeAddressMode = "static" | "dynamic" | "privacy";
 export const HOME_ADDRESS_MODES: readonly HomeAddressMode[] = ["static", "dynamic", "privacy"] as const;
 
+/**
+ * The HoA mode actually used for a request. An operator-provisioned static HoA wins when the
+ * subscriber's policy is static; "static" requested without a provisioned HoA falls back to dynamic.
+ * `note` explains a difference for the session's explanation.
+ */
+export function effectiveHomeAddressMode(
+  requested: HomeAddressMode,
+  sub: { homeAddressPolicy: string; staticHomeAddress: string | null },
+): { mode: HomeAddressMode; note: string | null } {
+  if (sub.homeAddressPolicy === "static" && sub.staticHomeAddress) {
+    return { mode: "static", note: requested === "static" ? null : `the subscriber's policy is a static home address (requested ${requested})` };
+  }
+  if (requested === "static" && !sub.staticHomeAddress) {
+    return { mode: "dynamic", note: "no static home address is provisioned; assigning a dynamic one" };
+  }
+  return { mode: requested, note: null };
+}
+
 export type HomePrefixValue = { network: bigint; length: number; canonical: string };
 
 const IID_MASK = (1n << 64n) - 1n;

@@ -24,6 +24,7 @@ const load = async () => ({
   inProcess: await import("@/lib/mn/in-process"),
   ipv6: await import("@/lib/domain/ipv6"),
   hoa: await import("@/lib/domain/home-address"),
+  envMod: await import("@/lib/env"),
 });
 let m: Awaited<ReturnType<typeof load>>;
 const db = () => m.db.getDb();
@@ -194,5 +195,27 @@ describe("status call", () => {
     const replay = await m.handler.handleStatus(ok);
     assert.equal(replay.status, 409);
     assert.equal(replay.body.error, "replay_detected");
+  });
+});
+
+describe("rate limiting (optional, off by default)", () => {
+  test("429 rate_limited with Retry-After once a source exceeds its share; not recorded as a session", async () => {
+    process.env.BOOTSTRAP_RATE_PER_SOURCE = "3";
+    m.envMod.resetEnvCache();
+    try {
+      const sub = await m.fx.createSubscriber("limited@msp.example", topo.cellular.id);
+      const sessionsBefore = await db().bootstrapSession.count();
+      const results = [];
+      for (let i = 0; i < 4; i++) results.push(await m.handler.handleBootstrap(m.fx.signedBootstrapBody(sub.nai, sub.secret), { sourceAddress: "2001:db8:77::7" }));
+      assert.deepEqual(results.map((r) => r.status), [200, 200, 200, 429]);
+      assert.equal(results[3].body.error, "rate_limited");
+      assert.match(results[3].headers?.["Retry-After"] ?? "", /^\d+$/);
+      assert.equal(await db().bootstrapSession.count(), sessionsBefore + 3);
+      const other = await m.mn.bootstrap({ transport: transport(), nai: sub.nai, secret: sub.secret });
+      assert.equal(other.ok, true, "another source is not limited");
+    } finally {
+      delete process.env.BOOTSTRAP_RATE_PER_SOURCE;
+      m.envMod.resetEnvCache();
+    }
   });
 });
