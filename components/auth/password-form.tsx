@@ -20,7 +20,7 @@ export function PasswordForm({ action, minLength }: Props) {
       <Field id="newPassword" label="New password" error={errors.newPassword} hint={`At least ${minLength} characters; not a default password.`}>
         {(aria) => <input {...aria} name="newPassword" type="password" autoComplete="new-password" required minLength={minLength} className={inputClass} />}
       </Field>
-      <Field id="confirmPassword" label="Repeat the new password" error={errors.confirmPassword}>
+      <Field id="confirmPassword" label="Confirm password" error={errors.confirmPassword}>
         {(aria) => <input {...aria} name="confirmPassword" type="password" autoComplete="new-password" required className={inputClass} />}
       </Field>
       <Button type="submit" disabled={pending}>

@@ -41,11 +41,17 @@ export function Badge({ children, tone = "slate" }: { children: ReactNode; tone?
   return <span className={`inline-flex items-center rounded px-2 py-0.5 text-xs font-medium ${tones[tone]}`}>{children}</span>;
 }
 
+/** A form-level message in a live region that exists before the message does, so it is announced. */
 export function FormMessage({ message, tone = "error" }: { message?: string | null; tone?: "error" | "success" }) {
   return (
-    <div aria-live="assertive" role={tone === "error" ? "alert" : "status"}>
+    <div aria-live={tone === "error" ? "assertive" : "polite"} aria-atomic="true">
       {message ? (
-        <p className={`rounded-md px-3 py-2 text-sm ${tone === "error" ? "bg-red-50 text-red-800" : "bg-green-50 text-green-800"}`}>{message}</p>
+        <p
+          data-testid={tone === "error" ? "form-error" : "form-success"}
+          className={`rounded-md px-3 py-2 text-sm ${tone === "error" ? "bg-red-50 text-red-800" : "bg-green-50 text-green-800"}`}
+        >
+          {message}
+        </p>
       ) : null}
     </div>
   );

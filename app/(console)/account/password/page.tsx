@@ -14,7 +14,7 @@ export default async function PasswordPage() {
     <div className="max-w-md">
       <PageHeader
         title="Change password"
-        description={pending ? "Your password was generated at start-up. Choose your own before you continue." : undefined}
+        description={pending ? "Your password must be changed before you continue (for example, it was generated at start-up)." : undefined}
       />
       <Card>
         <PasswordForm action={changePasswordAction} minLength={MIN_PASSWORD_LENGTH} />

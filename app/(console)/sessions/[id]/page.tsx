@@ -90,25 +90,31 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
   );
 }
 
-/** The scenario decision as recorded: a `because` list when present, else the raw JSON. */
+/** The decision as recorded: a list of reasons (an array, or an object's `because`), else the raw JSON. */
 function Explanation({ value }: { value: unknown }) {
-  if (value === null || value === undefined) return <p className="text-sm text-slate-600">No scenario decision was reached for this attempt.</p>;
-  const because = typeof value === "object" && value !== null && Array.isArray((value as { because?: unknown }).because)
-    ? ((value as { because: unknown[] }).because)
-    : null;
+  const because = Array.isArray(value)
+    ? value
+    : typeof value === "object" && value !== null && Array.isArray((value as { because?: unknown }).because)
+      ? (value as { because: unknown[] }).because
+      : null;
+  if (value === null || value === undefined || (because && because.length === 0 && Array.isArray(value))) {
+    return <p className="text-sm text-slate-600">No scenario decision was reached for this attempt.</p>;
+  }
   return (
     <div className="space-y-3 text-sm">
       {because?.length ? (
-        <ul className="list-disc space-y-1 pl-5 text-slate-800">
+        <ol className="list-decimal space-y-1 pl-5 text-slate-800" data-testid="session-explanation">
           {because.map((b, i) => (
             <li key={i}>{typeof b === "string" ? b : JSON.stringify(b)}</li>
           ))}
-        </ul>
+        </ol>
       ) : null}
-      <details>
-        <summary className="cursor-pointer text-slate-700">Recorded decision (JSON)</summary>
-        <pre className="mt-2 max-h-80 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100">{JSON.stringify(value, null, 2)}</pre>
-      </details>
+      {Array.isArray(value) ? null : (
+        <details>
+          <summary className="cursor-pointer text-slate-700">Recorded decision (JSON)</summary>
+          <pre className="mt-2 max-h-80 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100">{JSON.stringify(value, null, 2)}</pre>
+        </details>
+      )}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { SubscriberForm } from "@/components/subscribers/subscriber-form";
 import { Card, EmptyState, PageHeader } from "@/components/ui/page-header";
+import { canWrite } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/session";
 import { createSubscriberAction } from "../actions";
 import { homeAgentOptions, providerOptions } from "../../names";
@@ -9,7 +10,14 @@ import { homeAgentOptions, providerOptions } from "../../names";
 export const metadata: Metadata = { title: "New subscriber" };
 
 export default async function NewSubscriberPage() {
-  const actor = await requireUser(["admin", "operator"]);
+  const actor = await requireUser();
+  if (!canWrite(actor)) {
+    return (
+      <EmptyState title="Not allowed">
+        Your role ({actor.role}) is read-only. <Link href="/subscribers" className="font-medium text-brand-600 hover:underline">Back to subscribers</Link>
+      </EmptyState>
+    );
+  }
   const [providers, homeAgents] = await Promise.all([providerOptions(actor), homeAgentOptions(actor)]);
   const label = (p: { name: string; realms: string[] }) => (p.realms.length ? `${p.name} (${p.realms.join(", ")})` : p.name);
   const msa = providers.filter((p) => p.roles.includes("MSA")).map((p) => ({ id: p.id, label: label(p) }));
