@@ -42,6 +42,16 @@ export function readSchema(provider: DbProvider): string {
 
 export async function withEngine<T>(url: string, fn: (engine: Engine, provider: DbProvider) => Promise<T>): Promise<T> {
   const { provider, factory } = adapterFactoryFor(url);
+  // The engine never closes the connections it opens, and on SQLite the one it leaves behind keeps a lock
+  // that blocks every other writer (the app, the first-admin creation) until the process exits. Track
+  // them and dispose them when the engine is done.
+  const opened: { dispose(): Promise<void> }[] = [];
+  const connect = factory.connect.bind(factory) as () => Promise<{ dispose(): Promise<void> }>;
+  (factory as { connect: () => Promise<unknown> }).connect = async () => {
+    const adapter = await connect();
+    opened.push(adapter);
+    return adapter;
+  };
   const bound = bindMigrationAwareSqlAdapterFactory(factory);
   const { SchemaEngine } = await loadWasm();
   const logs: string[] = [];
@@ -61,6 +71,7 @@ export async function withEngine<T>(url: string, fn: (engine: Engine, provider: 
     throw explain(e, bound);
   } finally {
     engine.free();
+    await Promise.all(opened.map((a) => a.dispose().catch(() => undefined)));
   }
 }
 
