@@ -1,0 +1,176 @@
+// "Explain" (issue 3 item 6): what the bootstrap endpoint would decide for a subscriber attached at a
+// serving realm — the roles and agreements considered, the scenario or the refusal and why, and the HA
+// that would be chosen — WITHOUT recording a session, taking a nonce or assigning a home address.
+// It runs the same steps as lib/bootstrap/handle-bootstrap.ts after authentication (loadScenarioInput →
+// resolveScenario → effectiveHomeAddressMode → chooseHomeAgent), all of them read-only, so the two cannot
+// disagree on the scenario or the HA.
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { getDb } from "@/lib/db/client";
+import { effectiveHomeAddressMode } from "@/lib/domain/home-address";
+import { chooseHomeAgent } from "@/lib/bootstrap/home-agent";
+import { loadScenarioInput } from "@/lib/bootstrap/scenario-facts";
+import type { AuthSubscriber } from "@/lib/bootstrap/authenticate";
+import { agreementState, isAgreementInForce } from "@/lib/domain/agreements";
+import { parseRealm } from "@/lib/domain/nai";
+import { resolveScenario, type ScenarioDecision, type ScenarioProvider } from "@/lib/domain/scenario";
+import { HOME_ADDRESS_POLICIES } from "@/lib/domain/schemas/subscriber";
+import { idField } from "@/lib/domain/schemas/fields";
+import { parseListQuery } from "@/lib/data/pagination";
+import { getSubscriber } from "@/lib/data/subscribers";
+
+export const ExplainQuerySchema = z.object({
+  subscriberId: idField("subscriberId"),
+  servingRealm: z
+    .preprocess((v) => (v === undefined || v === null ? "" : v), z.string().max(253, "servingRealm is at most 253 characters"))
+    .transform((v, ctx) => {
+      const t = v.trim();
+      if (t === "") return "";
+      const r = parseRealm(t);
+      if (!r.ok) {
+        ctx.addIssue({ code: "custom", message: `not a valid realm: ${r.message} (leave it empty when unknown)` });
+        return z.NEVER;
+      }
+      return r.realm;
+    }),
+  homeAddressMode: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.enum(HOME_ADDRESS_POLICIES, { error: "homeAddressMode must be static, dynamic or privacy" }).optional()),
+  now: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() !== "" ? new Date(v) : v === "" || v === null ? undefined : v),
+    z.date({ error: "now must be an RFC 3339 date-time" }).refine((d) => !Number.isNaN(d.getTime()), "now must be an RFC 3339 date-time").optional(),
+  ),
+});
+export type ExplainQuery = { subscriberId: string; servingRealm?: string; homeAddressMode?: string; now?: Date | string };
+
+type ProviderView = { id: string; name: string; roles: string[] } | null;
+
+export type ExplainedAgreement = {
+  id: string;
+  kind: string;
+  fromProviderId: string;
+  fromProviderName: string;
+  toProviderId: string;
+  toProviderName: string;
+  status: string;
+  validFrom: string;
+  validUntil: string | null;
+  allowLocalHomeAgent: boolean;
+  state: string;
+  inForce: boolean;
+  /** the decision relied on this agreement */
+  used: boolean;
+};
+
+export type Explanation = {
+  at: string;
+  subscriber: { id: string; nai: string; status: string; suspendedReason: string | null; msaProviderId: string; asaProviderId: string | null };
+  servingRealm: string;
+  servingProvider: ProviderView;
+  servingRegion: string | null;
+  msa: ProviderView;
+  agreements: ExplainedAgreement[];
+  /** what the bootstrap endpoint would answer for a correctly signed, fresh request: "success" or its error code */
+  outcome: string;
+  decision:
+    | { kind: "refused"; error: string; because: string[] }
+    | { kind: string; mspProvider: ProviderView; localMspProvider: ProviderView; agreementIds: string[]; because: string[] };
+  homeAddressMode: { requested: string; effective: string; note: string | null };
+  homeAgent:
+    | { ok: true; rule: string; homeAgent: { id: string; name: string; fqdn: string; address: string; region: string; capacity: number; activeBindings: number; state: string }; because: string[] }
+    | { ok: false; error: string; because: string[] }
+    | null;
+  /** every reason, in the order the bootstrap records them in a session's explanation */
+  because: string[];
+};
+
+const view = (p: ScenarioProvider | null): ProviderView => (p ? { id: p.id, name: p.name, roles: [...p.roles] } : null);
+
+/**
+ * Explain the decision for one subscriber at one serving realm. The subscriber must be visible to the
+ * actor (404 otherwise). Reads only: nothing is recorded.
+ */
+export async function explainBootstrap(actor: Actor, query: ExplainQuery): Promise<Explanation> {
+  const q = parseListQuery(ExplainQuerySchema, query);
+  const now = q.now ?? new Date();
+  const s = await getSubscriber(actor, q.subscriberId); // scope check: 404 for an invisible subscriber
+  const db = getDb();
+  const sub: AuthSubscriber = {
+    id: s.id, nai: s.nai, status: s.status, msaProviderId: s.msaProviderId, asaProviderId: s.asaProviderId,
+    homeAddressPolicy: s.homeAddressPolicy, staticHomeAddress: s.staticHomeAddress, pinnedHomeAgentId: s.pinnedHomeAgentId,
+    homeAgentId: s.homeAgentId, rebootstrapRequired: s.rebootstrapRequired, rebootstrapReason: s.rebootstrapReason,
+  };
+
+  const facts = await loadScenarioInput(db, sub, q.servingRealm, now);
+  // Names for the explanation: the bootstrap shows provider ids where it has no name at hand.
+  const ids = [...new Set(facts.input.agreements.flatMap((a) => [a.fromProviderId, a.toProviderId]))];
+  const named = await db.provider.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, roles: { select: { role: true } } } });
+  const providers = new Map(named.map((p) => [p.id, { id: p.id, name: p.name, roles: p.roles.map((r) => r.role) }]));
+  const nameOf = (id: string) => providers.get(id)?.name ?? id;
+  const decision: ScenarioDecision = resolveScenario({ ...facts.input, providerNames: Object.fromEntries(named.map((p) => [p.id, p.name])) });
+
+  const because: string[] = [];
+  let outcome: string;
+  // The bootstrap refuses a suspended subscriber right after authentication, before any scenario.
+  if (s.status === "suspended") because.push(`the subscriber is suspended${s.suspendedReason ? ` (${s.suspendedReason})` : ""}: a bootstrap is refused with subscriber_suspended before any scenario is resolved`);
+  because.push(...decision.because);
+
+  const requested = q.homeAddressMode ?? s.homeAddressPolicy;
+  const mode = effectiveHomeAddressMode(requested, sub);
+  let homeAgent: Explanation["homeAgent"] = null;
+  if (decision.kind === "refused") {
+    outcome = decision.error;
+  } else {
+    if (mode.note) because.push(mode.note);
+    const choice = await chooseHomeAgent(db, {
+      subscriber: sub, mspProviderId: decision.mspProviderId, servingRegion: facts.servingRegion, useStatic: mode.mode === "static",
+    });
+    because.push(...choice.because);
+    if (choice.ok) {
+      const h = choice.homeAgent;
+      homeAgent = {
+        ok: true, rule: choice.rule, because: choice.because,
+        homeAgent: { id: h.id, name: h.name, fqdn: h.fqdn, address: h.address, region: h.region, capacity: h.capacity, activeBindings: h.activeBindings, state: h.state },
+      };
+      outcome = "success";
+    } else {
+      homeAgent = { ok: false, error: choice.error, because: choice.because };
+      outcome = choice.error;
+    }
+  }
+  if (s.status === "suspended") outcome = "subscriber_suspended";
+
+  const used = new Set(decision.kind === "refused" ? [] : decision.agreementIds);
+  const provider = (id: string | null): ProviderView => (id ? (providers.get(id) ?? (facts.input.msa?.id === id ? view(facts.input.msa) : view(facts.input.servingProvider))) : null);
+  return {
+    at: now.toISOString(),
+    subscriber: { id: s.id, nai: s.nai, status: s.status, suspendedReason: s.suspendedReason, msaProviderId: s.msaProviderId, asaProviderId: s.asaProviderId },
+    servingRealm: q.servingRealm,
+    servingProvider: view(facts.input.servingProvider),
+    servingRegion: facts.servingRegion,
+    msa: view(facts.input.msa),
+    // Only the agreements the rules look at (those for the subscriber's MSA, which is in the actor's
+    // scope): the serving provider's agreements with third parties are not the operator's business.
+    agreements: facts.input.agreements
+      .filter((a) => a.toProviderId === s.msaProviderId)
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map((a) => ({
+        id: a.id, kind: a.kind, fromProviderId: a.fromProviderId, fromProviderName: nameOf(a.fromProviderId),
+        toProviderId: a.toProviderId, toProviderName: nameOf(a.toProviderId), status: a.status,
+        validFrom: a.validFrom.toISOString(), validUntil: a.validUntil ? a.validUntil.toISOString() : null,
+        allowLocalHomeAgent: a.allowLocalHomeAgent, state: agreementState(a, now), inForce: isAgreementInForce(a, now), used: used.has(a.id),
+      })),
+    outcome,
+    decision:
+      decision.kind === "refused"
+        ? { kind: "refused", error: decision.error, because: decision.because }
+        : {
+            kind: decision.kind,
+            mspProvider: provider(decision.mspProviderId),
+            localMspProvider: provider(decision.localMspProviderId),
+            agreementIds: decision.agreementIds,
+            because: decision.because,
+          },
+    homeAddressMode: { requested, effective: mode.mode, note: mode.note },
+    homeAgent,
+    because,
+  };
+}
