@@ -7,6 +7,7 @@ import {
   ProviderUpdateSchema, SubscriberCreateSchema, SubscriberUpdateSchema,
 } from "@/lib/domain/schemas";
 import { DEFAULT_LIMIT, MAX_LIMIT } from "@/lib/domain/schemas/list";
+import { AgreementCreateSchema, AgreementUpdateSchema } from "@/lib/domain/schemas/agreement";
 
 type Json = Record<string, unknown>;
 
@@ -108,10 +109,45 @@ const dtos: Record<string, Json> = {
     steps: { type: ["array", "null"], items: obj({ step: str, atMs: { type: "number" }, ok: { type: "boolean" }, detail: str }, ["step", "atMs", "ok"]) },
     createdAt: time,
   }),
+  Agreement: obj({
+    id: str,
+    kind: { type: "string", enum: ["network-access", "mobility"] },
+    fromProviderId: { ...str, description: "the serving ASP (network-access) or the MSP (mobility)" },
+    fromProviderName: str,
+    toProviderId: { ...str, description: "the ASA (network-access) or the MSA (mobility)" },
+    toProviderName: str,
+    status: { type: "string", enum: ["draft", "active", "suspended", "terminated"] },
+    validFrom: time,
+    validUntil: nullableTime,
+    allowLocalHomeAgent: { type: "boolean" },
+    state: { type: "string", description: "computed at request time: in force, draft, suspended, terminated, not yet valid or expired" },
+    inForce: { type: "boolean", description: "active and inside its window right now" },
+    createdAt: time,
+    updatedAt: time,
+  }),
+  Explanation: {
+    type: "object",
+    description: "the bootstrap decision for a subscriber at a serving realm; nothing is recorded",
+    properties: {
+      at: time,
+      subscriber: { type: "object" },
+      servingRealm: str,
+      servingProvider: { type: ["object", "null"] },
+      servingRegion: nullableStr,
+      msa: { type: ["object", "null"] },
+      agreements: { type: "array", items: { type: "object" }, description: "the agreements for the subscriber's MSA, each with state, inForce and used" },
+      outcome: { type: "string", description: "success, or the error code the bootstrap endpoint would answer" },
+      decision: { type: "object", description: "{ kind: split|integrated-asp|third-party-msp, mspProvider, localMspProvider, agreementIds, because } or { kind: refused, error, because }" },
+      homeAddressMode: obj({ requested: str, effective: str, note: nullableStr }),
+      homeAgent: { type: ["object", "null"], description: "{ ok: true, rule, homeAgent, because } or { ok: false, error, because }; null when refused before HA selection" },
+      because: { type: "array", items: str },
+    },
+    required: ["at", "subscriber", "servingRealm", "outcome", "decision", "because"],
+  },
   Secret: obj({ secret: { type: "string", description: "base64url root secret (spec/bootstrap-v1.md), shown this once" } }),
 };
 dtos.SubscriberCreated = { allOf: [ref("Subscriber"), ref("Secret")] };
-for (const name of ["Provider", "HomeAgent", "Prefix", "Subscriber", "Session"]) {
+for (const name of ["Provider", "HomeAgent", "Prefix", "Subscriber", "Session", "Agreement"]) {
   dtos[`${name}List`] = obj({ items: { type: "array", items: ref(name) }, nextCursor: { ...nullableStr, description: "pass as ?cursor= for the next page; null on the last page" } });
 }
 
@@ -124,6 +160,8 @@ const inputs: Record<string, z.ZodType> = {
   PrefixUpdate: PrefixUpdateSchema,
   SubscriberCreate: SubscriberCreateSchema,
   SubscriberUpdate: SubscriberUpdateSchema,
+  AgreementCreate: AgreementCreateSchema,
+  AgreementUpdate: AgreementUpdateSchema,
 };
 
 const errorResponse = (description: string) => ({ description, content: { "application/json": { schema: ref("Error") } } });
@@ -201,7 +239,7 @@ export function openApiDocument(): Json {
     },
     servers: [{ url: "/" }],
     security: [{ bearerAuth: [] }],
-    tags: ["providers", "home-agents", "prefixes", "subscribers", "sessions"].map((name) => ({ name })),
+    tags: ["providers", "agreements", "home-agents", "prefixes", "subscribers", "sessions", "explain"].map((name) => ({ name })),
     paths: {
       "/api/v1/providers": collection("providers", "Provider", "ProviderCreate", "start of the name or of a realm", [
         q("role", "only providers holding this role", { type: "string", enum: ["ASP", "ASA", "MSP", "MSA"] }),
@@ -247,6 +285,30 @@ export function openApiDocument(): Json {
       "/api/v1/sessions/{id}": {
         parameters: [idParam],
         get: { tags: ["sessions"], summary: "Get a bootstrap session", operationId: "getSession", responses: { ...ok("Session"), ...readErrors } },
+      },
+      "/api/v1/agreements": collection("agreements", "Agreement", "AgreementCreate", "start of either provider's name", [
+        q("kind", "network-access or mobility", { type: "string", enum: ["network-access", "mobility"] }),
+        q("status", "lifecycle status", { type: "string", enum: ["draft", "active", "suspended", "terminated"] }),
+        q("providerId", "agreements with this provider on either side"),
+        q("inForce", "only agreements in force now (true) or not (false)", { type: "boolean" }),
+      ]),
+      "/api/v1/agreements/{id}": (() => {
+        const m = member("agreements", "Agreement", "AgreementUpdate");
+        m.patch.summary = "Update an agreement or move its status (draft → active ⇄ suspended, any → terminated; 409 otherwise, terminated is final)";
+        m.delete.summary = "Delete a draft or terminated agreement (409 otherwise)";
+        return m;
+      })(),
+      "/api/v1/explain": {
+        get: {
+          tags: ["explain"], summary: "Explain the bootstrap decision for a subscriber at a serving realm, without recording a session", operationId: "explain",
+          parameters: [
+            { ...q("subscriberId", "the subscriber (404 when not visible)"), required: true },
+            q("servingRealm", "the realm the MN is attached at; empty when unknown"),
+            q("homeAddressMode", "the mode the MN would request (default: the subscriber's policy)", { type: "string", enum: ["static", "dynamic", "privacy"] }),
+            q("now", "evaluate agreements at this time instead of now (RFC 3339)", time),
+          ],
+          responses: { ...ok("Explanation"), ...readErrors, "422": errorResponse("bad query parameter") },
+        },
       },
       "/api/v1/openapi.json": {
         get: { tags: [], summary: "This document", operationId: "openapi", security: [], responses: { "200": { description: "OpenAPI 3.1 document", content: { "application/json": {} } } } },
