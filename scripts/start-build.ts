@@ -32,6 +32,16 @@ function walk(dir: string, out: string[]): void {
   }
 }
 
+/** Only compilerOptions shape the bundle; `next build` appends its own dist dirs to "include" as it likes. */
+function tsconfigOptions(file: string): string {
+  const text = fs.readFileSync(file, "utf8");
+  try {
+    return JSON.stringify((JSON.parse(text) as { compilerOptions?: unknown }).compilerOptions ?? null);
+  } catch {
+    return text;
+  }
+}
+
 export function sourceHash(root: string): string {
   const files: string[] = [];
   for (const d of SOURCE_DIRS) walk(path.join(root, d), files);
@@ -43,7 +53,7 @@ export function sourceHash(root: string): string {
   for (const f of files) {
     h.update(path.relative(root, f));
     h.update("\0");
-    h.update(fs.readFileSync(f));
+    h.update(path.basename(f) === "tsconfig.json" ? tsconfigOptions(f) : fs.readFileSync(f));
     h.update("\0");
   }
   return h.digest("hex");

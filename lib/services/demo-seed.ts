@@ -1,0 +1,140 @@
+// Demo data for a first start against an empty database (CONSOLE_DEMO != "0"). Everything is created
+// through the same services an operator uses (validation, audit entries, sealed secrets), and the
+// session history comes from running the real bootstrap pipeline through the MN client's in-process
+// transport — nothing is inserted behind the rules' backs. The demo subscribers' secrets are written to
+// demo/credentials.json (git-ignored, 0600) for `npm run simulate` and for trying the MN client by hand.
+import fs from "node:fs";
+import path from "node:path";
+import { systemActor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/audit/audit";
+import { withTx } from "@/lib/db/tx";
+import { createHomeAgent } from "./home-agents";
+import { createPrefix } from "./prefixes";
+import { createProvider } from "./providers";
+import { createSubscriber } from "./subscribers";
+import { DEMO_HOME_AGENTS, DEMO_PROVIDERS, demoRandom, demoUserName, type DemoProviderKey } from "./demo-seed-data";
+import { runDemoHistory, type DemoSubscriber } from "./demo-history";
+
+export type DemoCredential = { nai: string; secret: string; servingRealm: string; expect: string };
+
+export type DemoSummary = {
+  providers: number;
+  homeAgents: number;
+  prefixes: number;
+  subscribers: number;
+  sessions: number;
+  outcomes: Record<string, number>;
+  credentialsFile: string;
+};
+
+export type SeedOptions = {
+  /** where to write the credentials list (default ./demo/credentials.json) */
+  credentialsFile?: string;
+  /** subscribers of the cellular operator (default 230) and of the enterprise (default 30) */
+  cellularSubscribers?: number;
+  enterpriseSubscribers?: number;
+  /** the end of the simulated history (default now); it spans the 24 hours before */
+  now?: Date;
+  log?: (message: string) => void;
+};
+
+const SUSPENSION_REASONS = ["reported stolen by the subscriber", "billing hold", "MN sent malformed binding updates"];
+
+/** The agreements of the demo world. There is no agreement service yet, so they are written here, audited. */
+async function createAgreements(actor: ReturnType<typeof systemActor>, ids: Record<DemoProviderKey, string>, now: Date) {
+  const validFrom = new Date(now.getTime() - 365 * 86400_000);
+  const rows = [
+    // The airport lets the cellular operator's subscribers attach (RFC 4640 §6).
+    { kind: "network-access", fromProviderId: ids.airport, toProviderId: ids.cellular, allowLocalHomeAgent: false },
+    // The third-party MSP provides home agents for the enterprise's staff (RFC 4640 §7.3).
+    { kind: "mobility", fromProviderId: ids.mobility, toProviderId: ids.enterprise, allowLocalHomeAgent: false },
+  ];
+  for (const row of rows) {
+    await withTx(async (tx) => {
+      const a = await tx.agreement.create({ data: { ...row, status: "active", validFrom, validUntil: null }, select: { id: true } });
+      await recordAudit(tx, actor, { action: "agreement.create", objectType: "agreement", objectId: a.id, after: { ...row, status: "active" } });
+    });
+  }
+  return rows.length;
+}
+
+export async function seedDemo(opts: SeedOptions = {}): Promise<DemoSummary> {
+  const actor = systemActor("demo-seed");
+  const log = opts.log ?? (() => {});
+  const now = opts.now ?? new Date();
+  const rnd = demoRandom(4640);
+
+  const providerIds = {} as Record<DemoProviderKey, string>;
+  for (const key of Object.keys(DEMO_PROVIDERS) as DemoProviderKey[]) {
+    const p = DEMO_PROVIDERS[key];
+    providerIds[key] = (await createProvider(actor, { name: p.name, roles: [...p.roles], realms: p.realms.map((r) => ({ ...r })) })).id;
+  }
+  await createAgreements(actor, providerIds, now);
+
+  let prefixes = 0;
+  for (const ha of DEMO_HOME_AGENTS) {
+    const created = await createHomeAgent(actor, {
+      providerId: providerIds[ha.provider],
+      name: ha.name,
+      fqdn: ha.fqdn,
+      address: ha.address,
+      region: ha.region,
+      capacity: ha.capacity,
+    });
+    for (const prefix of ha.prefixes) {
+      await createPrefix(actor, { homeAgentId: created.id, prefix });
+      prefixes++;
+    }
+  }
+  log(`demo: ${Object.keys(providerIds).length} providers, ${DEMO_HOME_AGENTS.length} home agents, ${prefixes} prefixes`);
+
+  const subscribers: DemoSubscriber[] = [];
+  const cellularCount = opts.cellularSubscribers ?? 230;
+  for (let i = 0; i < cellularCount; i++) {
+    const suspended = i % 47 === 17;
+    const policy = i % 25 === 3 ? "static" : i % 10 === 7 ? "privacy" : "dynamic";
+    const { subscriber, secret } = await createSubscriber(actor, {
+      nai: `${demoUserName(i)}@cellular.example`,
+      msaProviderId: providerIds.cellular,
+      homeAddressPolicy: policy,
+      // Static HoAs sit in ha1-west's first home link, well away from the dynamic IIDs.
+      staticHomeAddress: policy === "static" ? `2001:db8:100:1::${(0x1000 + i).toString(16)}` : null,
+      status: suspended ? "suspended" : "active",
+      suspendedReason: suspended ? SUSPENSION_REASONS[i % SUSPENSION_REASONS.length] : null,
+    });
+    subscribers.push({ nai: subscriber.nai, secret, policy, suspended, group: "cellular" });
+  }
+  // The enterprise's staff: their MSA runs no HAs, so they need the third-party MSP (RFC 4640 §7.3).
+  const enterpriseCount = opts.enterpriseSubscribers ?? 30;
+  for (let i = 0; i < enterpriseCount; i++) {
+    const { subscriber, secret } = await createSubscriber(actor, {
+      nai: `${demoUserName(i * 7 + 3)}@corp.example`,
+      msaProviderId: providerIds.enterprise,
+    });
+    subscribers.push({ nai: subscriber.nai, secret, policy: "dynamic", suspended: false, group: "enterprise" });
+  }
+  log(`demo: ${subscribers.length} subscribers`);
+
+  const history = await runDemoHistory(subscribers, { now, rnd });
+  log(`demo: ${history.sessions} bootstrap sessions (${Object.entries(history.outcomes).map(([k, v]) => `${k} ${v}`).join(", ")})`);
+
+  const credentialsFile = path.resolve(opts.credentialsFile ?? "demo/credentials.json");
+  writeCredentials(credentialsFile, history.credentials);
+  return {
+    providers: Object.keys(providerIds).length,
+    homeAgents: DEMO_HOME_AGENTS.length,
+    prefixes,
+    subscribers: subscribers.length,
+    sessions: history.sessions,
+    outcomes: history.outcomes,
+    credentialsFile,
+  };
+}
+
+/** Secrets on disk: owner-only from the moment the file exists (the mode applies at creation). */
+function writeCredentials(file: string, list: DemoCredential[]): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.rmSync(file, { force: true });
+  fs.writeFileSync(file, `${JSON.stringify(list, null, 2)}\n`, { mode: 0o600, flag: "wx" });
+  fs.chmodSync(file, 0o600);
+}
