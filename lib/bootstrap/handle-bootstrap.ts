@@ -75,7 +75,11 @@ async function run(body: unknown, ctx: BootstrapContext, now: Date, t: Timeline,
   const { mode, note } = effectiveHomeAddressMode(req.homeAddressMode, sub);
   if (note) s.explanation.push(note);
   const choice = await chooseHomeAgent(db, {
-    subscriber: sub, mspProviderId: decision.mspProviderId, servingRegion: facts.servingRegion, useStatic: mode === "static",
+    subscriber: sub,
+    mspProviderId: decision.mspProviderId,
+    localMspProviderId: decision.localMspProviderId,
+    servingRegion: facts.servingRegion,
+    useStatic: mode === "static",
   });
   s.explanation.push(...choice.because);
   if (!choice.ok) {

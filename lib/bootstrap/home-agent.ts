@@ -45,7 +45,14 @@ async function findStaticTarget(db: PrismaClient, staticHomeAddress: string) {
 
 export async function chooseHomeAgent(
   db: PrismaClient,
-  args: { subscriber: AuthSubscriber; mspProviderId: string; servingRegion: string | null; useStatic: boolean },
+  args: {
+    subscriber: AuthSubscriber;
+    mspProviderId: string;
+    servingRegion: string | null;
+    useStatic: boolean;
+    /** a serving MSP allowed to assign a local HA (from the scenario decision); its HAs are tried first */
+    localMspProviderId?: string | null;
+  },
 ): Promise<HomeAgentChoice> {
   const { subscriber } = args;
 
@@ -75,6 +82,14 @@ export async function chooseHomeAgent(
     select: HA_SELECT,
     orderBy: [{ name: "asc" }, { id: "asc" }],
   });
+  const localRows =
+    args.localMspProviderId && args.localMspProviderId !== args.mspProviderId
+      ? await db.homeAgent.findMany({
+          where: { providerId: args.localMspProviderId, prefixes: { some: { state: "active" } } },
+          select: HA_SELECT,
+          orderBy: [{ name: "asc" }, { id: "asc" }],
+        })
+      : [];
   const pinnedRow = subscriber.pinnedHomeAgentId
     ? (rows.find((r) => r.id === subscriber.pinnedHomeAgentId) ??
       (await db.homeAgent.findUnique({ where: { id: subscriber.pinnedHomeAgentId }, select: HA_SELECT })))
@@ -85,11 +100,11 @@ export async function chooseHomeAgent(
   });
   const currentRow = lease && lease.prefix.state === "active" ? rows.find((r) => r.id === lease.homeAgentId) ?? null : null;
 
-  const ids = [...new Set([...rows.map((r) => r.id), ...(pinnedRow ? [pinnedRow.id] : [])])];
+  const ids = [...new Set([...rows.map((r) => r.id), ...localRows.map((r) => r.id), ...(pinnedRow ? [pinnedRow.id] : [])])];
   const load = await loads(db, ids, subscriber.id);
   const sel = selectHomeAgent({
     pinned: pinnedRow ? candidate(pinnedRow, load) : null,
-    local: [],
+    local: localRows.map((r) => candidate(r, load)),
     current: currentRow ? candidate(currentRow, load) : null,
     candidates: rows.map((r) => candidate(r, load)),
     servingRegion: args.servingRegion,

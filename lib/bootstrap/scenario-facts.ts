@@ -29,6 +29,12 @@ export async function loadScenarioInput(
       id: true, kind: true, fromProviderId: true, toProviderId: true, status: true, validFrom: true, validUntil: true, allowLocalHomeAgent: true,
     },
   });
+  // Names for the explanation of agreements with providers other than the two loaded above.
+  const otherIds = [...new Set(agreements.flatMap((a) => [a.fromProviderId, a.toProviderId]))].filter((id) => !providerIds.includes(id));
+  const others = otherIds.length > 0 ? await db.provider.findMany({ where: { id: { in: otherIds } }, select: { id: true, name: true } }) : [];
+  const providerNames: Record<string, string> = Object.fromEntries(others.map((p) => [p.id, p.name]));
+  if (msa) providerNames[msa.id] = msa.name;
+  if (realm) providerNames[realm.provider.id] = realm.provider.name;
   return {
     input: {
       subscriber: { id: subscriber.id, msaProviderId: subscriber.msaProviderId, asaProviderId: subscriber.asaProviderId },
@@ -36,6 +42,7 @@ export async function loadScenarioInput(
       servingRealm,
       servingProvider: toProvider(realm?.provider ?? null),
       agreements,
+      providerNames,
       now,
     },
     servingRegion: realm?.region ?? null,

@@ -130,6 +130,41 @@ describe("error codes in the spec's order", () => {
     assert.match(row.explanation ?? "", /does not hold the MSA role/);
   });
 
+  test("403 no_roaming_agreement, then third-party-msp once a mobility agreement is in force", async () => {
+    const msa = await m.fx.createProvider("Campus", ["ASA", "MSA"], [{ name: "campus.example" }]);
+    const msp = await m.fx.createProvider("HostedHA", ["MSP"], [{ name: "hosted.example" }]);
+    await m.fx.createHomeAgent(msp.id, { name: "h", fqdn: "h.hosted.example", address: "2001:db8:70::1", region: "x", prefixes: ["2001:db8:70::/64"] });
+    const sub = await m.fx.createSubscriber("prof@campus.example", msa.id);
+    const refused = await m.mn.bootstrap({ transport: transport(), nai: sub.nai, secret: sub.secret });
+    assert.equal(!refused.ok && refused.status, 403);
+    assert.equal(!refused.ok && refused.error, "no_roaming_agreement");
+    await db().agreement.create({
+      data: { kind: "mobility", fromProviderId: msp.id, toProviderId: msa.id, status: "active", validFrom: new Date(Date.now() - 86400_000) },
+    });
+    const r = await m.mn.bootstrap({ transport: transport(), nai: sub.nai, secret: sub.secret });
+    assert.equal(r.ok, true, JSON.stringify(r));
+    if (!r.ok) return;
+    assert.equal(r.scenario, "third-party-msp");
+    assert.equal(r.homeAgent.fqdn, "h.hosted.example");
+    assert.equal(r.homePrefix, "2001:db8:70::/64");
+  });
+
+  test("local HA assignment: a serving MSP whose agreement allows it provides the HA", async () => {
+    const home = await m.fx.createProvider("HomeNet", ["MSP", "MSA"], [{ name: "home.example" }]);
+    await m.fx.createHomeAgent(home.id, { name: "far", fqdn: "far.home.example", address: "2001:db8:80::1", region: "x", prefixes: ["2001:db8:80::/64"] });
+    const visited = await m.fx.createProvider("Visited", ["ASP", "MSP"], [{ name: "visited.example", region: "y" }]);
+    await m.fx.createHomeAgent(visited.id, { name: "near", fqdn: "near.visited.example", address: "2001:db8:81::1", region: "y", prefixes: ["2001:db8:81::/64"] });
+    await db().agreement.create({
+      data: { kind: "mobility", fromProviderId: visited.id, toProviderId: home.id, status: "active", validFrom: new Date(Date.now() - 86400_000), allowLocalHomeAgent: true },
+    });
+    const sub = await m.fx.createSubscriber("traveller@home.example", home.id);
+    const away = await m.mn.bootstrap({ transport: transport(), nai: sub.nai, secret: sub.secret, servingRealm: "visited.example" });
+    assert.equal(away.ok && away.scenario, "split");
+    assert.equal(away.ok && away.homeAgent.fqdn, "near.visited.example");
+    const elsewhere = await m.mn.bootstrap({ transport: transport(), nai: sub.nai, secret: sub.secret, servingRealm: "" });
+    assert.equal(elsewhere.ok && elsewhere.homeAgent.fqdn, "far.home.example");
+  });
+
   test("503 no_home_agent_available: every HA draining or full", async () => {
     const p = await m.fx.createProvider("Busy", ["MSP", "MSA"], [{ name: "busy.example" }]);
     await m.fx.createHomeAgent(p.id, { name: "d", fqdn: "d.busy.example", address: "2001:db8:30::1", region: "x", state: "draining", prefixes: ["2001:db8:30::/64"] });
