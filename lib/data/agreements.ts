@@ -115,6 +115,8 @@ export async function listAgreements(actor: Actor, query: AgreementListQuery = {
 }
 
 export async function getAgreement(actor: Actor, id: string, db: Tx = getDb(), now: Date = new Date()): Promise<AgreementDto> {
+  // An empty id must not turn into "no filter" (Prisma ignores undefined conditions).
+  if (!id) throw new NotFoundError("agreement");
   const row = await db.agreement.findFirst({ where: { AND: [{ id }, agreementScopeWhere(actor)] }, select: agreementSelect });
   if (!row) throw new NotFoundError("agreement");
   return toAgreementDto(row, now);
