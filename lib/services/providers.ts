@@ -84,6 +84,22 @@ async function checkStillUsed(tx: Tx, before: ProviderDto, realms: string[] | un
         if (n > 0) throw new ConflictError(`the ${role} role is still needed by ${n} ${what}`, { roles: `the ${role} role is still needed by ${n} ${what}` });
       }
     }
+    // An agreement that is not terminated names this provider in a role (lib/domain/agreements.ts KIND_ROLES):
+    // dropping that role would leave an agreement that can never be valid again.
+    const sides: [string, string, "fromProviderId" | "toProviderId"][] = [
+      ["ASP", "network-access", "fromProviderId"],
+      ["ASA", "network-access", "toProviderId"],
+      ["MSP", "mobility", "fromProviderId"],
+      ["MSA", "mobility", "toProviderId"],
+    ];
+    for (const [role, kind, side] of sides) {
+      if (!lost.includes(role as ProviderDto["roles"][number])) continue;
+      const n = await tx.agreement.count({ where: { kind, [side]: before.id, status: { not: "terminated" } } });
+      if (n > 0) {
+        const msg = `the ${role} role is still needed by ${describeReferences([[n, `${kind} agreement`, `${kind} agreements`]])}; terminate ${n === 1 ? "it" : "them"} first`;
+        throw new ConflictError(msg, { roles: msg });
+      }
+    }
   }
 }
 
