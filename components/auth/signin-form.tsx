@@ -39,7 +39,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate aria-describedby="signin-error">
+    // method/action matter only before hydration: a native submit then POSTs (never a GET that would put
+    // the password in the URL) to next-auth, which bounces it back here without signing in.
+    <form method="post" action="/api/auth/callback/credentials" onSubmit={onSubmit} className="space-y-4" noValidate aria-describedby="signin-error">
       <Field id="email" label="Email">
         {(aria) => <input {...aria} name="email" type="email" autoComplete="username" required autoFocus className={inputClass} />}
       </Field>
