@@ -26,7 +26,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <p className="mt-1 text-sm text-slate-600">Operator access to Mobile IPv6 bootstrapping.</p>
         </div>
         <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-          <SignInForm callbackUrl={callbackUrl} />
+          <SignInForm callbackUrl={callbackUrl} failed={!!sp.error} />
         </div>
         <p className="mt-4 text-center text-xs text-slate-500">
           First start: the admin password is printed once in the start log.

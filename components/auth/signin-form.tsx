@@ -10,8 +10,8 @@ import { FormMessage } from "@/components/ui/page-header";
 // attacker which emails exist.
 const GENERIC_FAILURE = "Invalid email or password. After several failed attempts sign-in pauses for a few minutes.";
 
-export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
-  const [error, setError] = useState<string | null>(null);
+export function SignInForm({ callbackUrl, failed = false }: { callbackUrl: string; failed?: boolean }) {
+  const [error, setError] = useState<string | null>(failed ? GENERIC_FAILURE : null);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
