@@ -43,7 +43,9 @@ export function afterCreatedAt(cursor: CursorKey | null) {
   if (!cursor) return {};
   const at = new Date(cursor.v);
   if (Number.isNaN(at.getTime())) throw new ValidationError({ cursor: "cursor is invalid or belongs to another list" });
-  return { OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: cursor.id } }] };
+  // The redundant `createdAt <= at` gives the planner a range to seek to; with the OR alone SQLite
+  // scans the index from the newest row and skips, which makes deep pages O(offset).
+  return { createdAt: { lte: at }, OR: [{ createdAt: { lt: at } }, { id: { lt: cursor.id } }] };
 }
 
 export const NEWEST_FIRST = [{ createdAt: "desc" as const }, { id: "desc" as const }];
