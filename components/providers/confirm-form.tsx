@@ -1,0 +1,56 @@
+"use client";
+
+// A button that asks for confirmation in a modal <dialog> (focus moves in, Esc closes) before it
+// submits a server action; the action's refusal (e.g. the 409 naming what still references a provider)
+// is shown in the dialog. Used for deleting providers and agreements and for terminating agreements.
+import { useActionState, useEffect, useRef } from "react";
+import { useRouter } from "next/navigation";
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/page-header";
+import type { ActionState } from "@/app/(console)/action-state";
+
+type Props<T extends object> = {
+  action: (prev: ActionState<T>, form: FormData) => Promise<ActionState<T>>;
+  fields: Record<string, string>;
+  trigger: string;
+  title: string;
+  children: React.ReactNode;
+  confirmLabel: string;
+  /** where to go after success (e.g. the list, once the object is deleted) */
+  redirectTo?: string;
+  testId?: string;
+};
+
+export function ConfirmForm<T extends object>({ action, fields, trigger, title, children, confirmLabel, redirectTo, testId }: Props<T>) {
+  const [state, formAction, pending] = useActionState<ActionState<T>, FormData>(action, null);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const router = useRouter();
+  const titleId = `${testId ?? "confirm"}-title`;
+
+  useEffect(() => {
+    if (!state?.ok) return;
+    dialog.current?.close();
+    if (redirectTo) router.push(redirectTo);
+    else router.refresh();
+  }, [state, redirectTo, router]);
+
+  return (
+    <>
+      <Button type="button" variant="danger" onClick={() => dialog.current?.showModal()} data-testid={testId ? `${testId}-open` : undefined}>
+        {trigger}
+      </Button>
+      <dialog ref={dialog} aria-labelledby={titleId} className="m-auto w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40" data-testid={testId}>
+        <form action={formAction} className="space-y-4 p-5">
+          <h2 id={titleId} className="text-base font-semibold text-slate-900">{title}</h2>
+          <div className="text-sm text-slate-700">{children}</div>
+          <FormMessage message={state && !state.ok ? state.message : null} />
+          {Object.entries(fields).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
+          <div className="flex justify-end gap-2">
+            <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>Cancel</Button>
+            <Button type="submit" variant="danger" disabled={pending}>{pending ? "Working…" : confirmLabel}</Button>
+          </div>
+        </form>
+      </dialog>
+    </>
+  );
+}
