@@ -1,0 +1,56 @@
+// Racing writers: the database constraints and the in-transaction checks settle duplicates, so a burst
+// of identical requests yields one success and clean 409s, never a 500 or a duplicate row.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { call, setupDatabase } from "./api-helpers";
+
+async function load() {
+  const env = await setupDatabase("api-concurrency");
+  return {
+    env,
+    ...(await import("@/lib/auth/api-token")),
+    ...(await import("@/lib/auth/actor")),
+    providers: await import("@/app/api/v1/providers/route"),
+    homeAgents: await import("@/app/api/v1/home-agents/route"),
+    prefixes: await import("@/app/api/v1/prefixes/route"),
+    subscribers: await import("@/app/api/v1/subscribers/route"),
+  };
+}
+let m: Awaited<ReturnType<typeof load>>;
+let token = "";
+let providerId = "";
+let homeAgentId = "";
+
+before(async () => {
+  m = await load();
+  const u = await m.env.db.user.create({ data: { email: "admin@example.test", role: "admin", passwordHash: "x" } });
+  token = (await m.createApiToken(m.systemActor("test"), { userId: u.id, name: "t" })).token;
+  const p = await call(m.providers.POST, "POST", "/x", { token, body: { name: "Op", realms: ["op.example.net"], roles: ["MSA", "MSP"] } });
+  providerId = p.json.id;
+  const ha = await call(m.homeAgents.POST, "POST", "/x", {
+    token,
+    body: { providerId, name: "ha", fqdn: "ha.op.example.net", address: "2001:db8:ff::1", region: "eu", capacity: 10 },
+  });
+  homeAgentId = ha.json.id;
+});
+after(() => m.env.cleanup());
+
+test("10 concurrent creates of one NAI: one 201, nine 409, one row, one credential", async () => {
+  const results = await Promise.all(
+    Array.from({ length: 10 }, () => call(m.subscribers.POST, "POST", "/x", { token, body: { nai: "race@op.example.net", msaProviderId: providerId } })),
+  );
+  assert.deepEqual(results.map((r) => r.status).sort(), [201, ...Array(9).fill(409)]);
+  assert.ok(results.filter((r) => r.status === 409).every((r) => r.json.fields?.nai));
+  assert.equal(await m.env.db.subscriber.count({ where: { nai: "race@op.example.net" } }), 1);
+  assert.equal(await m.env.db.credential.count(), 1);
+  assert.equal(await m.env.db.auditEntry.count({ where: { action: "subscriber.create" } }), 1);
+});
+
+test("8 concurrent overlapping prefixes: exactly one is created", async () => {
+  const candidates = ["2001:db8:5::/48", "2001:db8:5::/64", "2001:db8:5:1::/64", "2001:db8::/32", "2001:db8:5:2::/64", "2001:db8:5::/56", "2001:db8:5:3::/64", "2001:db8:5:4::/64"];
+  const results = await Promise.all(candidates.map((prefix) => call(m.prefixes.POST, "POST", "/x", { token, body: { homeAgentId, prefix } })));
+  const statuses = results.map((r) => r.status);
+  assert.equal(statuses.filter((s) => s === 201).length, 1, JSON.stringify(statuses));
+  assert.ok(statuses.every((s) => s === 201 || s === 409), JSON.stringify(statuses));
+  assert.equal(await m.env.db.homePrefix.count(), 1);
+});
