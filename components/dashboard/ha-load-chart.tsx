@@ -7,7 +7,7 @@ import type { HaLoad } from "@/lib/data/metrics";
 export function HaLoadChart({ data }: { data: HaLoad[] }) {
   const height = Math.max(160, 48 + data.length * 44);
   return (
-    <div data-testid="chart-ha-load">
+    <figure data-testid="chart-ha-load" aria-label={`Bar chart of home agent load: ${data.map((h) => `${h.name} ${h.activeBindings} of ${h.capacity}`).join(", ")}`} className="m-0">
       <BarChart
         responsive
         layout="vertical"
@@ -24,6 +24,6 @@ export function HaLoadChart({ data }: { data: HaLoad[] }) {
         <Bar dataKey="activeBindings" name="Active bindings" fill="#2563eb" isAnimationActive={false} />
         <Bar dataKey="capacity" name="Capacity" fill="#94a3b8" isAnimationActive={false} />
       </BarChart>
-    </div>
+    </figure>
   );
 }

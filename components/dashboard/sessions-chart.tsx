@@ -8,7 +8,7 @@ import { outcomeColor, outcomeLabel } from "./outcome-colors";
 export function SessionsChart({ data }: { data: SessionsOverTime }) {
   const rows = data.buckets.map((b) => ({ label: b.label, ...b.counts }));
   return (
-    <div data-testid="chart-sessions">
+    <figure data-testid="chart-sessions" aria-label={`Bar chart: bootstrap sessions per ${data.unit} by outcome, ${data.buckets.reduce((s, b) => s + b.total, 0)} in total`} className="m-0">
       <BarChart
         responsive
         style={{ width: "100%", height: 300 }}
@@ -25,6 +25,6 @@ export function SessionsChart({ data }: { data: SessionsOverTime }) {
           <Bar key={o} dataKey={o} name={o} stackId="outcome" fill={outcomeColor(o, i)} isAnimationActive={false} />
         ))}
       </BarChart>
-    </div>
+    </figure>
   );
 }

@@ -9,6 +9,7 @@ import { EmptyState, FormMessage, PageHeader } from "@/components/ui/page-header
 import { Pagination } from "@/components/ui/pagination";
 import { requireUser } from "@/lib/auth/session";
 import { listSessions } from "@/lib/data/sessions";
+import { getSubscriber } from "@/lib/data/subscribers";
 import { isAppError } from "@/lib/errors";
 import { homeAgentOptions, nameMap } from "../names";
 
@@ -25,10 +26,21 @@ export default async function SessionsPage({ searchParams }: { searchParams: Sea
     to: one(sp.to),
     cursor: one(sp.cursor),
   };
+  // One box for "subscriber": an exact subscriber id (in scope) selects that subscriber, anything else is
+  // the start of the NAI the MN sent (which also finds attempts with unknown NAIs).
+  let q = params.q;
+  let subscriberId = params.subscriberId;
+  if (q && !q.includes("@") && !subscriberId) {
+    const byId = await getSubscriber(actor, q).catch(() => null);
+    if (byId) {
+      subscriberId = byId.id;
+      q = undefined;
+    }
+  }
   let page: Awaited<ReturnType<typeof listSessions>> | null = null;
   let problem: { message: string; fields: Record<string, string> } | null = null;
   try {
-    page = await listSessions(actor, { ...params, from: utcFromLocalInput(params.from), to: utcFromLocalInput(params.to), limit: 50 });
+    page = await listSessions(actor, { ...params, q, subscriberId, from: utcFromLocalInput(params.from), to: utcFromLocalInput(params.to), limit: 50 });
   } catch (e) {
     if (!isAppError(e) || e.status !== 422) throw e;
     problem = { message: "Some filters are not valid.", fields: e.fields ?? {} };
@@ -50,7 +62,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Sea
           </select>
         </div>
         <div className="md:col-span-2">
-          <label htmlFor="q" className="block text-sm font-medium text-slate-800">Subscriber NAI starts with</label>
+          <label htmlFor="q" className="block text-sm font-medium text-slate-800">Subscriber: NAI prefix or id</label>
           <input id="q" name="q" defaultValue={params.q ?? ""} placeholder="alice@msp.example" className={inputClass} aria-invalid={!!problem?.fields.q} />
         </div>
         <div>
