@@ -27,6 +27,11 @@ export function json(data: unknown, status = 200, headers: HeadersInit = {}): Re
   return Response.json(data, { status, headers: { "Cache-Control": "no-store", ...headers } });
 }
 
+/** 201 with the new object and where to find it. */
+export function created(data: { id: string }, collectionPath: string, extra: Record<string, unknown> = {}): Response {
+  return json({ ...data, ...extra }, 201, { Location: `${collectionPath}/${data.id}` });
+}
+
 export function noContent(): Response {
   return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
 }

@@ -98,7 +98,8 @@ export async function listSessions(actor: Actor, query: SessionListQuery = {}): 
         scenario ? { scenario } : {},
         from ? { createdAt: { gte: from } } : {},
         to ? { createdAt: { lt: to } } : {},
-        q ? { nai: { startsWith: q } } : {},
+        // Range on the (nai, createdAt) index; startsWith keeps it exact where collation is not byte order.
+        q ? { nai: { gte: q, lt: q + "\u{10FFFF}", startsWith: q } } : {},
       ],
     },
     orderBy: NEWEST_FIRST,

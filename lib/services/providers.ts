@@ -152,6 +152,8 @@ export async function deleteProvider(actor: Actor, id: string): Promise<void> {
       [await tx.subscriber.count({ where: { asaProviderId: id } }), "subscriber (as ASA)", "subscribers (as ASA)"],
       [await tx.agreement.count({ where: { OR: [{ fromProviderId: id }, { toProviderId: id }] } }), "agreement", "agreements"],
       [await tx.prefixAggregate.count({ where: { providerId: id } }), "prefix aggregate", "prefix aggregates"],
+      // Deleting it would silently shrink (or empty) these operators' scope.
+      [await tx.userProvider.count({ where: { providerId: id } }), "operator scope", "operator scopes"],
     ]);
     if (refs) throw new ConflictError(`provider ${before.name} is still referenced by ${refs}`);
     await tx.provider.delete({ where: { id } });

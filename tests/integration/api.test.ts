@@ -97,6 +97,7 @@ describe("providers", () => {
       body: { name: "Cellular A", realms: ["A.Example.NET", { name: "roam.a.example.net", region: "eu-west" }], roles: ["MSA", "MSP", "ASA", "ASP"] },
     });
     assert.equal(a.status, 201, a.text);
+    assert.equal(a.headers.get("location"), `/api/v1/providers/${a.json.id}`);
     assert.deepEqual(a.json.realms, ["a.example.net", "roam.a.example.net"]);
     assert.deepEqual(a.json.roles, ["ASA", "ASP", "MSA", "MSP"]);
     ids.provA = a.json.id;
@@ -520,6 +521,7 @@ describe("references and audit", () => {
     assert.equal(r.status, 409);
     assert.match(r.json.message, /home agent/);
     assert.match(r.json.message, /subscribers/);
+    assert.match(r.json.message, /operator scope/);
   });
 
   test("every mutation is in the hash-chained audit log with the acting user", async () => {

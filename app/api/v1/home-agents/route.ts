@@ -1,5 +1,5 @@
 import { apiHandler } from "@/lib/api/handler";
-import { json, queryOf, readJson } from "@/lib/api/json";
+import { created, json, queryOf, readJson } from "@/lib/api/json";
 import { listHomeAgents } from "@/lib/data/home-agents";
 import { createHomeAgent } from "@/lib/services/home-agents";
 
@@ -7,4 +7,4 @@ export const dynamic = "force-dynamic";
 
 export const GET = apiHandler(async (request, { actor }) => json(await listHomeAgents(actor, queryOf(request))));
 
-export const POST = apiHandler(async (request, { actor }) => json(await createHomeAgent(actor, await readJson(request)), 201));
+export const POST = apiHandler(async (request, { actor }) => created(await createHomeAgent(actor, await readJson(request)), "/api/v1/home-agents"));

@@ -1,5 +1,5 @@
 import { apiHandler } from "@/lib/api/handler";
-import { json, queryOf, readJson } from "@/lib/api/json";
+import { created, json, queryOf, readJson } from "@/lib/api/json";
 import { listPrefixes } from "@/lib/data/prefixes";
 import { createPrefix } from "@/lib/services/prefixes";
 
@@ -7,4 +7,4 @@ export const dynamic = "force-dynamic";
 
 export const GET = apiHandler(async (request, { actor }) => json(await listPrefixes(actor, queryOf(request))));
 
-export const POST = apiHandler(async (request, { actor }) => json(await createPrefix(actor, await readJson(request)), 201));
+export const POST = apiHandler(async (request, { actor }) => created(await createPrefix(actor, await readJson(request)), "/api/v1/prefixes"));

@@ -1,5 +1,5 @@
 import { apiHandler } from "@/lib/api/handler";
-import { json, queryOf, readJson } from "@/lib/api/json";
+import { created, json, queryOf, readJson } from "@/lib/api/json";
 import { listSubscribers } from "@/lib/data/subscribers";
 import { createSubscriber } from "@/lib/services/subscribers";
 
@@ -10,5 +10,5 @@ export const GET = apiHandler(async (request, { actor }) => json(await listSubsc
 /** 201 with the subscriber's fields plus `secret`, the base64url root secret, shown this once. */
 export const POST = apiHandler(async (request, { actor }) => {
   const { subscriber, secret } = await createSubscriber(actor, await readJson(request));
-  return json({ ...subscriber, secret }, 201, { Location: `/api/v1/subscribers/${subscriber.id}` });
+  return created(subscriber, "/api/v1/subscribers", { secret });
 });
