@@ -23,6 +23,9 @@ export const config = {
     "/home-agents/:path*",
     "/prefixes/:path*",
     "/sessions/:path*",
+    "/providers/:path*",
+    "/agreements/:path*",
+    "/explain/:path*",
     "/account/:path*",
   ],
 };
