@@ -2,12 +2,18 @@
 // Refuses a database that already has providers or subscribers: the demo is a starting world, not a merge.
 import { applyMigrations } from "@/lib/db/migrate";
 import { disconnectDb, getDb } from "@/lib/db/client";
-import { databaseUrl } from "@/lib/db/provider";
+import { databaseUrl, providerOf } from "@/lib/db/provider";
 import { seedDemo } from "@/lib/services/demo-seed";
 
 async function main(): Promise<number> {
-  await applyMigrations(databaseUrl());
+  const url = databaseUrl();
+  await applyMigrations(url);
   const db = getDb();
+  // As in scripts/start.ts: WAL for the file, NORMAL sync for this bulk-loading connection.
+  if (providerOf(url) === "sqlite") {
+    await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+    await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
+  }
   if ((await db.provider.count()) > 0 || (await db.subscriber.count()) > 0) {
     console.error("db:seed: the database already has providers or subscribers; the demo is only loaded into an empty one");
     return 1;

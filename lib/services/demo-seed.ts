@@ -6,8 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { systemActor } from "@/lib/auth/actor";
-import { recordAudit } from "@/lib/audit/audit";
-import { withTx } from "@/lib/db/tx";
+import { createAgreement } from "./agreements";
 import { createHomeAgent } from "./home-agents";
 import { createPrefix } from "./prefixes";
 import { createProvider } from "./providers";
@@ -40,22 +39,13 @@ export type SeedOptions = {
 
 const SUSPENSION_REASONS = ["reported stolen by the subscriber", "billing hold", "MN sent malformed binding updates"];
 
-/** The agreements of the demo world. There is no agreement service yet, so they are written here, audited. */
+/** The demo's roaming agreements, in force for the past year with no end date. */
 async function createAgreements(actor: ReturnType<typeof systemActor>, ids: Record<DemoProviderKey, string>, now: Date) {
-  const validFrom = new Date(now.getTime() - 365 * 86400_000);
-  const rows = [
-    // The airport lets the cellular operator's subscribers attach (RFC 4640 §6).
-    { kind: "network-access", fromProviderId: ids.airport, toProviderId: ids.cellular, allowLocalHomeAgent: false },
-    // The third-party MSP provides home agents for the enterprise's staff (RFC 4640 §7.3).
-    { kind: "mobility", fromProviderId: ids.mobility, toProviderId: ids.enterprise, allowLocalHomeAgent: false },
-  ];
-  for (const row of rows) {
-    await withTx(async (tx) => {
-      const a = await tx.agreement.create({ data: { ...row, status: "active", validFrom, validUntil: null }, select: { id: true } });
-      await recordAudit(tx, actor, { action: "agreement.create", objectType: "agreement", objectId: a.id, after: { ...row, status: "active" } });
-    });
-  }
-  return rows.length;
+  const validFrom = new Date(now.getTime() - 365 * 86400_000).toISOString();
+  // The airport lets the cellular operator's subscribers attach (RFC 4640 §6).
+  await createAgreement(actor, { kind: "network-access", fromProviderId: ids.airport, toProviderId: ids.cellular, status: "active", validFrom });
+  // The third-party MSP provides home agents for the enterprise's staff (RFC 4640 §7.3).
+  await createAgreement(actor, { kind: "mobility", fromProviderId: ids.mobility, toProviderId: ids.enterprise, status: "active", validFrom });
 }
 
 export async function seedDemo(opts: SeedOptions = {}): Promise<DemoSummary> {
