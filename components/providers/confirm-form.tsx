@@ -19,9 +19,11 @@ type Props<T extends object> = {
   /** where to go after success (e.g. the list, once the object is deleted) */
   redirectTo?: string;
   testId?: string;
+  /** a small trigger, for table rows */
+  compact?: boolean;
 };
 
-export function ConfirmForm<T extends object>({ action, fields, trigger, title, children, confirmLabel, redirectTo, testId }: Props<T>) {
+export function ConfirmForm<T extends object>({ action, fields, trigger, title, children, confirmLabel, redirectTo, testId, compact = false }: Props<T>) {
   const [state, formAction, pending] = useActionState<ActionState<T>, FormData>(action, null);
   const dialog = useRef<HTMLDialogElement>(null);
   const router = useRouter();
@@ -36,7 +38,10 @@ export function ConfirmForm<T extends object>({ action, fields, trigger, title, 
 
   return (
     <>
-      <Button type="button" variant="danger" onClick={() => dialog.current?.showModal()} data-testid={testId ? `${testId}-open` : undefined}>
+      <Button
+        type="button" variant="danger" onClick={() => dialog.current?.showModal()} data-testid={testId ? `${testId}-open` : undefined}
+        className={compact ? "px-2.5 py-1 text-xs" : ""}
+      >
         {trigger}
       </Button>
       <dialog ref={dialog} aria-labelledby={titleId} className="m-auto w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40" data-testid={testId}>
