@@ -15,12 +15,17 @@ import { agreementState, isAgreementInForce } from "@/lib/domain/agreements";
 import { parseRealm } from "@/lib/domain/nai";
 import { resolveScenario, type ScenarioDecision, type ScenarioProvider } from "@/lib/domain/scenario";
 import { HOME_ADDRESS_POLICIES } from "@/lib/domain/schemas/subscriber";
-import { idField } from "@/lib/domain/schemas/fields";
+import { idField, naiField } from "@/lib/domain/schemas/fields";
 import { parseListQuery } from "@/lib/data/pagination";
-import { getSubscriber } from "@/lib/data/subscribers";
+import { getSubscriber, listSubscribers, type SubscriberDto } from "@/lib/data/subscribers";
+import { NotFoundError } from "@/lib/errors";
+
+const optional = (v: unknown) => (v === "" || v === null ? undefined : v);
 
 export const ExplainQuerySchema = z.object({
-  subscriberId: idField("subscriberId"),
+  subscriberId: z.preprocess(optional, idField("subscriberId").optional()),
+  /** instead of subscriberId: the mobility NAI (the console's explain page asks for it) */
+  nai: z.preprocess(optional, naiField.optional()),
   servingRealm: z
     .preprocess((v) => (v === undefined || v === null ? "" : v), z.string().max(253, "servingRealm is at most 253 characters"))
     .transform((v, ctx) => {
@@ -38,8 +43,10 @@ export const ExplainQuerySchema = z.object({
     (v) => (typeof v === "string" && v.trim() !== "" ? new Date(v) : v === "" || v === null ? undefined : v),
     z.date({ error: "now must be an RFC 3339 date-time" }).refine((d) => !Number.isNaN(d.getTime()), "now must be an RFC 3339 date-time").optional(),
   ),
+}).superRefine((q, ctx) => {
+  if (!q.subscriberId && !q.nai) ctx.addIssue({ code: "custom", path: ["subscriberId"], message: "subscriberId (or nai) is required" });
 });
-export type ExplainQuery = { subscriberId: string; servingRealm?: string; homeAddressMode?: string; now?: Date | string };
+export type ExplainQuery = { subscriberId?: string; nai?: string; servingRealm?: string; homeAddressMode?: string; now?: Date | string };
 
 type ProviderView = { id: string; name: string; roles: string[] } | null;
 
@@ -84,6 +91,16 @@ export type Explanation = {
 
 const view = (p: ScenarioProvider | null): ProviderView => (p ? { id: p.id, name: p.name, roles: [...p.roles] } : null);
 
+/** By id, or by exact (normalised) NAI through the scoped NAI search; 404 when not visible either way. */
+async function visibleSubscriber(actor: Actor, id: string | undefined, nai: string | undefined): Promise<SubscriberDto> {
+  if (id) return getSubscriber(actor, id);
+  // The NAI index sorts an exact match first among the NAIs that start with it.
+  const page = await listSubscribers(actor, { q: nai, limit: 1 });
+  const hit = page.items[0];
+  if (!hit || hit.nai !== nai) throw new NotFoundError("subscriber");
+  return hit;
+}
+
 /**
  * Explain the decision for one subscriber at one serving realm. The subscriber must be visible to the
  * actor (404 otherwise). Reads only: nothing is recorded.
@@ -91,7 +108,7 @@ const view = (p: ScenarioProvider | null): ProviderView => (p ? { id: p.id, name
 export async function explainBootstrap(actor: Actor, query: ExplainQuery): Promise<Explanation> {
   const q = parseListQuery(ExplainQuerySchema, query);
   const now = q.now ?? new Date();
-  const s = await getSubscriber(actor, q.subscriberId); // scope check: 404 for an invisible subscriber
+  const s = await visibleSubscriber(actor, q.subscriberId, q.nai); // scope check: 404 for an invisible subscriber
   const db = getDb();
   const sub: AuthSubscriber = {
     id: s.id, nai: s.nai, status: s.status, msaProviderId: s.msaProviderId, asaProviderId: s.asaProviderId,

@@ -194,6 +194,13 @@ describe("explain is read-only, scoped and validated", () => {
     assert.equal(r.status, 404);
     assert.equal(r.json.error, "not_found");
     assert.equal((await explain("no-such-subscriber", "")).status, 404);
+    // By NAI (realm in any ASCII case), with the same scope rule.
+    const byNai = (nai: string, token: string) => call(m.explain.GET, "GET", "/api/v1/explain", { token, query: { nai, servingRealm: "airport.example" } });
+    const mine = await byNai("alice@HOME.example", tokens[OP_HOME]);
+    assert.equal(mine.status, 200);
+    assert.equal(mine.json.subscriber.id, S.alice.id);
+    assert.equal((await byNai("bob@corp.example", tokens[OP_HOME])).status, 404);
+    assert.equal((await byNai("alic@home.example", tokens[ADMIN])).status, 404); // a prefix of a NAI is not that NAI
   });
 
   test("a malformed realm or a missing subscriberId is 422; no token is 401", async () => {

@@ -4,8 +4,8 @@ import { explainBootstrap } from "@/lib/services/explain";
 
 export const dynamic = "force-dynamic";
 
-/** GET ?subscriberId=&servingRealm=[&homeAddressMode=][&now=]: the bootstrap decision, nothing recorded. */
+/** GET ?subscriberId= (or ?nai=) &servingRealm=[&homeAddressMode=][&now=]: the bootstrap decision, nothing recorded. */
 export const GET = apiHandler(async (request, { actor }) => {
   const q = queryOf(request);
-  return json(await explainBootstrap(actor, { subscriberId: q.subscriberId ?? "", servingRealm: q.servingRealm, homeAddressMode: q.homeAddressMode, now: q.now }));
+  return json(await explainBootstrap(actor, { subscriberId: q.subscriberId, nai: q.nai, servingRealm: q.servingRealm, homeAddressMode: q.homeAddressMode, now: q.now }));
 });
