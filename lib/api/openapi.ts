@@ -302,7 +302,8 @@ export function openApiDocument(): Json {
         get: {
           tags: ["explain"], summary: "Explain the bootstrap decision for a subscriber at a serving realm, without recording a session", operationId: "explain",
           parameters: [
-            { ...q("subscriberId", "the subscriber (404 when not visible)"), required: true },
+            q("subscriberId", "the subscriber (404 when not visible); required unless nai is given"),
+            q("nai", "instead of subscriberId: the subscriber's mobility NAI"),
             q("servingRealm", "the realm the MN is attached at; empty when unknown"),
             q("homeAddressMode", "the mode the MN would request (default: the subscriber's policy)", { type: "string", enum: ["static", "dynamic", "privacy"] }),
             q("now", "evaluate agreements at this time instead of now (RFC 3339)", time),
