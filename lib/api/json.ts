@@ -2,12 +2,30 @@ import { MalformedJsonError, PayloadTooLargeError } from "./errors";
 
 export const MAX_JSON_BYTES = 1024 * 1024;
 
-/** The request body as parsed JSON; 400 `malformed_json` when it is empty or not JSON, 413 when huge. */
-export async function readJson(request: Request, limit = MAX_JSON_BYTES): Promise<unknown> {
+/** The body as text, refusing (413) once it passes `limit` bytes, whatever Content-Length claims. */
+async function readText(request: Request, limit: number): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > limit) throw new PayloadTooLargeError(limit);
-  const text = await request.text();
-  if (Buffer.byteLength(text, "utf8") > limit) throw new PayloadTooLargeError(limit);
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new PayloadTooLargeError(limit);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** The request body as parsed JSON; 400 `malformed_json` when it is empty or not JSON, 413 when huge. */
+export async function readJson(request: Request, limit = MAX_JSON_BYTES): Promise<unknown> {
+  const text = await readText(request, limit);
   if (text.trim() === "") throw new MalformedJsonError("the request body is empty; send a JSON object");
   try {
     return JSON.parse(text);

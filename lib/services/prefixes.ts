@@ -9,7 +9,7 @@ import { parsePrefix } from "@/lib/domain/ipv6";
 import { parseInput } from "@/lib/domain/schemas/parse";
 import { PrefixCreateSchema, PrefixUpdateSchema } from "@/lib/domain/schemas/prefix";
 import { getPrefix, type PrefixDto } from "@/lib/data/prefixes";
-import { changedFields, describeReferences } from "./support";
+import { changedFields, describeReferences, serializeOn } from "./support";
 
 /** The serving HA must exist and belong to an MSP in the actor's scope. */
 async function checkHomeAgent(tx: Tx, actor: Actor, homeAgentId: string): Promise<void> {
@@ -37,6 +37,7 @@ export async function createPrefix(actor: Actor, input: unknown): Promise<Prefix
   if (!p.ok) throw new ValidationError({ prefix: p.message });
   try {
     return await withTx(async (tx) => {
+      await serializeOn(tx, "home-prefixes");
       await checkHomeAgent(tx, actor, data.homeAgentId);
       await checkNoOverlap(tx, p.startHex, p.endHex);
       const created = await tx.homePrefix.create({

@@ -1,5 +1,17 @@
 // Small helpers shared by the services.
+import type { Tx } from "@/lib/db/tx";
 import { isUniqueViolation } from "@/lib/errors";
+
+/**
+ * Serialise transactions that check-then-insert where no unique constraint can express the rule
+ * (e.g. "no two prefixes overlap"). Writing one well-known row first takes a row lock on PostgreSQL
+ * until commit, and on SQLite takes the write lock up front (a waiting writer then waits for the busy
+ * timeout instead of failing on a read-to-write lock upgrade). Portable: no advisory locks, no raw SQL.
+ */
+export async function serializeOn(tx: Tx, name: string): Promise<void> {
+  const key = `lock:${name}`;
+  await tx.setting.upsert({ where: { key }, create: { key, value: "1" }, update: { value: "1" } });
+}
 
 /**
  * Which of `fields` a unique-constraint violation (P2002) is about. Prisma reports the target in

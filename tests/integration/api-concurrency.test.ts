@@ -2,6 +2,7 @@
 // of identical requests yields one success and clean 409s, never a 500 or a duplicate row.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
 import { call, setupDatabase } from "./api-helpers";
 
 async function load() {
@@ -53,4 +54,33 @@ test("8 concurrent overlapping prefixes: exactly one is created", async () => {
   assert.equal(statuses.filter((s) => s === 201).length, 1, JSON.stringify(statuses));
   assert.ok(statuses.every((s) => s === 201 || s === 409), JSON.stringify(statuses));
   assert.equal(await m.env.db.homePrefix.count(), 1);
+});
+
+test("overlapping prefixes created by 4 separate processes at once: exactly one wins, the rest are 409", async () => {
+  const candidates = ["2001:db8:6::/48", "2001:db8:6:1::/64", "2001:db8:6::/56", "2001:db8:6:2::/64"];
+  const run = (prefix: string) =>
+    new Promise<{ status: number; message?: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, ["--import", "tsx", "tests/integration/api-prefix-race-worker.ts", homeAgentId, prefix], { env: process.env });
+      let out = "";
+      child.stdout.on("data", (d) => (out += d));
+      child.on("error", reject);
+      child.on("close", () => {
+        try {
+          resolve(JSON.parse(out.trim().split("\n").pop() ?? ""));
+        } catch {
+          reject(new Error(`worker printed: ${out}`));
+        }
+      });
+    });
+  const results = await Promise.all(candidates.map(run));
+  assert.equal(results.filter((r) => r.status === 201).length, 1, JSON.stringify(results));
+  assert.ok(results.every((r) => r.status === 201 || r.status === 409), JSON.stringify(results));
+  assert.equal(await m.env.db.homePrefix.count({ where: { startHex: { startsWith: "20010db80006" } } }), 1);
+});
+
+test("a body over 1 MiB is refused with 413 before it is parsed", async () => {
+  const big = JSON.stringify({ name: "x".repeat(1024 * 1024 + 10), roles: ["ASP"] });
+  const r = await call(m.providers.POST, "POST", "/x", { token, rawBody: big });
+  assert.equal(r.status, 413);
+  assert.equal(r.json.error, "payload_too_large");
 });
