@@ -6,6 +6,9 @@ import { usePathname } from "next/navigation";
 const LINKS = [
   { href: "/dashboard", label: "Dashboard" },
   { href: "/subscribers", label: "Subscribers" },
+  { href: "/providers", label: "Providers" },
+  { href: "/agreements", label: "Agreements" },
+  { href: "/explain", label: "Explain" },
   { href: "/home-agents", label: "Home agents" },
   { href: "/prefixes", label: "Prefixes" },
   { href: "/sessions", label: "Sessions" },

@@ -56,7 +56,12 @@ export default async function SubscriberPage({ params, searchParams }: { params:
       <PageHeader
         title={s.nai}
         description={<span className="font-mono text-xs">{s.id}</span>}
-        actions={<Link href="/subscribers" className="text-sm font-medium text-brand-600 hover:underline">All subscribers</Link>}
+        actions={
+          <>
+            <Link href={`/explain?subscriberId=${encodeURIComponent(s.id)}`} className="text-sm font-medium text-brand-600 hover:underline" data-testid="subscriber-explain-link">Explain</Link>
+            <Link href="/subscribers" className="text-sm font-medium text-brand-600 hover:underline">All subscribers</Link>
+          </>
+        }
       />
       <Card title="Details">
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
