@@ -49,7 +49,13 @@ async function providerWithRole(tx: Tx, id: string) {
 }
 
 /** The rules that need the database. Collects every field problem before failing, like a form would. */
-async function checkReferences(tx: Tx, actor: Actor, s: Fields, changed: (k: keyof Fields) => boolean): Promise<void> {
+async function checkReferences(
+  tx: Tx,
+  actor: Actor,
+  s: Fields,
+  changed: (k: keyof Fields) => boolean,
+  subscriberId: string | null,
+): Promise<void> {
   const errors: FieldErrors = {};
   const shape: FieldErrors = {};
   checkSubscriberShape(s, (path, message) => (shape[path] ??= message));
@@ -82,6 +88,16 @@ async function checkReferences(tx: Tx, actor: Actor, s: Fields, changed: (k: key
     if (message) errors.staticHomeAddress = message;
   }
   if (Object.keys(errors).length) throw new ValidationError(errors);
+  if (s.staticHomeAddress && changed("staticHomeAddress")) await checkAddressFree(tx, s.staticHomeAddress, subscriberId);
+}
+
+/** spec/api-v1.md: a HoA in use is a 409. The subscriber's own current lease does not count. */
+async function checkAddressFree(tx: Tx, address: string, subscriberId: string | null): Promise<void> {
+  const lease = await tx.hoaLease.findUnique({ where: { address }, select: { subscriberId: true } });
+  const other = await tx.subscriber.findFirst({ where: { staticHomeAddress: address }, select: { id: true } });
+  if ((lease && lease.subscriberId !== subscriberId) || (other && other.id !== subscriberId)) {
+    throw new ConflictError("this home address is in use by another subscriber", { staticHomeAddress: "this home address is in use by another subscriber" });
+  }
 }
 
 /** A static HoA must sit inside a configured home link prefix and not be a reserved or HA address. */
@@ -96,8 +112,6 @@ async function staticAddressProblem(tx: Tx, address: string): Promise<string | n
   const reason = checkStaticHomeAddress(a.value, { network: BigInt(`0x${prefix.startHex}`), length: prefix.length });
   if (reason) return reason;
   if (await tx.homeAgent.findFirst({ where: { address: a.canonical }, select: { id: true } })) return "this is a home agent's address";
-  const lease = await tx.hoaLease.findUnique({ where: { address: a.canonical }, select: { id: true } });
-  if (lease) return "this address is currently leased to another subscriber";
   return null;
 }
 
@@ -124,7 +138,7 @@ export async function createSubscriber(actor: Actor, input: unknown): Promise<Cr
       if (await tx.subscriber.findUnique({ where: { nai: fields.nai }, select: { id: true } })) {
         throw new ConflictError(UNIQUE_MESSAGES.nai, { nai: UNIQUE_MESSAGES.nai });
       }
-      await checkReferences(tx, actor, fields, () => true);
+      await checkReferences(tx, actor, fields, () => true, null);
       const created = await tx.subscriber.create({ data: fields, select: { id: true } });
       const { keyName } = await storeRootSecret(tx, created.id, secret);
       const dto = await getSubscriber(actor, created.id, tx);
@@ -168,7 +182,7 @@ export async function updateSubscriber(actor: Actor, id: string, input: unknown)
       if (changed("nai") && (await tx.subscriber.findUnique({ where: { nai: merged.nai }, select: { id: true } }))) {
         throw new ConflictError(UNIQUE_MESSAGES.nai, { nai: UNIQUE_MESSAGES.nai });
       }
-      await checkReferences(tx, actor, merged, changed);
+      await checkReferences(tx, actor, merged, changed, id);
       const reanchor = changed("homeAddressPolicy") || changed("staticHomeAddress") || changed("pinnedHomeAgentId");
       await tx.subscriber.update({
         where: { id },

@@ -312,6 +312,16 @@ describe("subscribers", () => {
     const taken = await post({ nai: "s2@a.example.net", homeAddressPolicy: "static", staticHomeAddress: "2001:db8:a:1::50" });
     assert.equal(taken.status, 409);
     assert.ok(taken.json.fields.staticHomeAddress);
+    // A HoA leased (by a bootstrap) to another subscriber is in use: 409. Its own lease may become static.
+    const holder = await post({ nai: "holder@a.example.net" });
+    await m.db.hoaLease.create({ data: { subscriberId: holder.json.id, prefixId: ids.prefixA, homeAgentId: ids.haA, address: "2001:db8:a:1::77", addressHex: "20010db8000a00010000000000000077", kind: "dynamic" } });
+    const leased = await post({ nai: "s3@a.example.net", homeAddressPolicy: "static", staticHomeAddress: "2001:db8:a:1::77" });
+    assert.equal(leased.status, 409);
+    assert.match(leased.json.fields.staticHomeAddress, /in use/);
+    const own = await call(m.subscriber.PATCH, "PATCH", "/x", { token: admin, params: { id: holder.json.id }, body: { homeAddressPolicy: "static", staticHomeAddress: "2001:db8:a:1::77" } });
+    assert.equal(own.status, 200, own.text);
+    assert.equal(own.json.homeAddress, "2001:db8:a:1::77");
+    assert.equal(own.json.rebootstrapRequired, true, "a changed HoA policy flags the MN");
   });
 
   test("PATCH, rotate-secret, rebootstrap and DELETE are audited", async () => {
