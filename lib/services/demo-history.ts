@@ -8,7 +8,7 @@ import crypto from "node:crypto";
 import { handleBootstrap } from "@/lib/bootstrap/handle-bootstrap";
 import type { HomeAddressMode } from "@/lib/domain/home-address";
 import { bootstrap, type Transport } from "@/lib/mn/client";
-import { DEMO_SERVING_REALMS } from "./demo-seed-data";
+import { DEMO_SERVING_REALMS, INTEGRATED_SERVING_REALMS } from "./demo-seed-data";
 import type { DemoCredential } from "./demo-seed";
 
 export type DemoSubscriber = {
@@ -16,8 +16,24 @@ export type DemoSubscriber = {
   secret: string;
   policy: "static" | "dynamic" | "privacy";
   suspended: boolean;
-  group: "cellular" | "enterprise";
+  /** has a network-access NAI at its own operator (ASA = MSA) */
+  integrated: boolean;
+  group: "cellular" | "enterprise" | "startup";
 };
+
+/**
+ * What a bootstrap of this subscriber at this serving realm should give, by the demo's design and
+ * DOMAIN.md's rules: suspension is checked before the scenario; the enterprise has the third-party MSP;
+ * the start-up's only mobility agreement has expired; a cellular subscriber with a network-access
+ * identity at its operator is integrated where the operator (or the airport, by agreement) gives access,
+ * and every other cellular case is split, its home MSP serving it from any network.
+ */
+export function expectedOutcome(s: DemoSubscriber, servingRealm: string): string {
+  if (s.suspended) return "subscriber_suspended";
+  if (s.group === "enterprise") return "third-party-msp";
+  if (s.group === "startup") return "no_roaming_agreement";
+  return s.integrated && INTEGRATED_SERVING_REALMS.has(servingRealm) ? "integrated-asp" : "split";
+}
 
 type Attempt = {
   at: number;
@@ -26,6 +42,8 @@ type Attempt = {
   servingRealm: string;
   mode: HomeAddressMode;
   trigger: string;
+  /** what the attempt should give; null for the deliberately broken ones (wrong secret, replay, bad clock) */
+  expect: string | null;
   /** how the attempt deviates from a well-behaved MN */
   twist?: "replay" | "bad-clock";
 };
@@ -70,77 +88,80 @@ function pick<T>(list: readonly T[], rnd: () => number): T {
 
 function plan(subscribers: DemoSubscriber[], now: number, rnd: () => number): Attempt[] {
   const attempts: Attempt[] = [];
-  // Enterprise staff need the third-party MSP scenario (RFC 4640 §7.3), which arrives with its own issue;
-  // until then the demo neither bootstraps them nor lists them in the credentials file.
-  const cellular = subscribers.filter((s) => s.group === "cellular");
-  for (const s of cellular) {
-    const count = s.suspended ? 2 : 1 + (rnd() < 0.5 ? 1 : 0) + (rnd() < 0.2 ? 1 : 0);
+  for (const s of subscribers) {
+    // Refused MNs retry a couple of times; served ones come back for periodic re-anchoring.
+    const count = s.suspended || s.group === "startup" ? 2 : 1 + (rnd() < 0.5 ? 1 : 0) + (rnd() < 0.2 ? 1 : 0);
     const times = Array.from({ length: count }, () => pickTime(now, rnd)).sort((a, b) => a - b);
     times.forEach((at, i) => {
+      const servingRealm = pick(DEMO_SERVING_REALMS, rnd);
       attempts.push({
         at,
         nai: s.nai,
         secret: s.secret,
-        servingRealm: pick(DEMO_SERVING_REALMS, rnd),
+        servingRealm,
         mode: s.policy,
         trigger: i === 0 ? "boot" : pick(["periodic", "periodic", "prefix-change", "manual"], rnd),
+        expect: expectedOutcome(s, servingRealm),
       });
     });
   }
-  const active = cellular.filter((s) => !s.suspended);
+  const active = subscribers.filter((s) => s.group === "cellular" && !s.suspended);
+  const anyRealm = () => pick(DEMO_SERVING_REALMS, rnd);
   // A few MNs with a corrupted or outdated secret, and a few NAIs nobody provisioned.
   for (let i = 0; i < 8; i++) {
     const s = pick(active, rnd);
-    attempts.push({ at: pickTime(now, rnd), nai: s.nai, secret: crypto.randomBytes(32).toString("base64url"), servingRealm: pick(DEMO_SERVING_REALMS, rnd), mode: "dynamic", trigger: "boot" });
+    attempts.push({ at: pickTime(now, rnd), nai: s.nai, secret: randomSecret(), servingRealm: anyRealm(), mode: "dynamic", trigger: "boot", expect: "authentication_failed" });
   }
   for (let i = 0; i < 4; i++) {
-    attempts.push({ at: pickTime(now, rnd), nai: `unknown${i + 1}@cellular.example`, secret: crypto.randomBytes(32).toString("base64url"), servingRealm: "hotspot.airport.example", mode: "dynamic", trigger: "boot" });
+    attempts.push({ at: pickTime(now, rnd), nai: `unknown${i + 1}@cellular.example`, secret: randomSecret(), servingRealm: anyRealm(), mode: "dynamic", trigger: "boot", expect: "authentication_failed" });
   }
+  // A request captured and sent again (the first copy succeeds, the second is refused), and MNs whose
+  // clock is 20 minutes behind.
   for (let i = 0; i < 3; i++) {
     const s = pick(active, rnd);
-    attempts.push({ at: pickTime(now, rnd), nai: s.nai, secret: s.secret, servingRealm: "hotspot.airport.example", mode: s.policy, trigger: "periodic", twist: "replay" });
+    attempts.push({ at: pickTime(now, rnd), nai: s.nai, secret: s.secret, servingRealm: anyRealm(), mode: s.policy, trigger: "periodic", expect: "replay_detected", twist: "replay" });
   }
   for (let i = 0; i < 2; i++) {
     const s = pick(active, rnd);
-    attempts.push({ at: pickTime(now, rnd), nai: s.nai, secret: s.secret, servingRealm: "wifi.cafe.example", mode: s.policy, trigger: "boot", twist: "bad-clock" });
+    attempts.push({ at: pickTime(now, rnd), nai: s.nai, secret: s.secret, servingRealm: anyRealm(), mode: s.policy, trigger: "boot", expect: "stale_timestamp", twist: "bad-clock" });
   }
   return attempts.sort((a, b) => a.at - b.at);
 }
 
-export async function runDemoHistory(
-  subscribers: DemoSubscriber[],
-  opts: { now: Date; rnd: () => number },
-): Promise<{ sessions: number; outcomes: Record<string, number>; credentials: DemoCredential[] }> {
+const randomSecret = () => crypto.randomBytes(32).toString("base64url");
+
+export type DemoHistory = {
+  sessions: number;
+  outcomes: Record<string, number>;
+  /** attempts whose outcome differs from the demo's design (0 unless the rules and the demo disagree) */
+  unexpected: string[];
+  credentials: DemoCredential[];
+};
+
+export async function runDemoHistory(subscribers: DemoSubscriber[], opts: { now: Date; rnd: () => number }): Promise<DemoHistory> {
   const { rnd } = opts;
   const attempts = plan(subscribers, opts.now.getTime(), rnd);
   const outcomes: Record<string, number> = {};
+  const unexpected: string[] = [];
   let sessions = 0;
   for (const a of attempts) {
     const at = new Date(a.at);
     const transport = clockedTransport(at, careOfAddress(a.servingRealm, rnd), a.twist === "replay");
-    // An MN whose clock is 20 minutes behind: its timestamp falls outside the allowed skew.
     const clientClock = a.twist === "bad-clock" ? new Date(a.at - 20 * 60_000) : at;
     const r = await bootstrap({ transport, nai: a.nai, secret: a.secret, servingRealm: a.servingRealm, mode: a.mode, trigger: a.trigger, now: clientClock });
     const outcome = r.ok ? r.scenario : r.error;
     outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+    if (a.expect !== null && outcome !== a.expect) unexpected.push(`${a.nai} at ${a.servingRealm || "(unknown)"}: expected ${a.expect}, got ${outcome}`);
     sessions += a.twist === "replay" ? 2 : 1;
   }
 
-  const credentials: DemoCredential[] = subscribers
-    .filter((s) => s.group === "cellular")
-    .map((s) => ({
-      nai: s.nai,
-      secret: s.secret,
-      servingRealm: pick(DEMO_SERVING_REALMS, rnd),
-      // What the spec and DOMAIN.md say a bootstrap of this subscriber gives, from the demo's design:
-      // the cellular operator is its subscribers' home MSP, so split from any access network (§7.1).
-      expect: s.suspended ? "subscriber_suspended" : "split",
-    }));
+  const credentials: DemoCredential[] = subscribers.map((s) => {
+    const servingRealm = pick(DEMO_SERVING_REALMS, rnd);
+    return { nai: s.nai, secret: s.secret, servingRealm, expect: expectedOutcome(s, servingRealm) };
+  });
   // Refused identities, for the simulator's failure column: a wrong secret and an unknown NAI look alike.
   const victim = subscribers.find((s) => s.group === "cellular" && !s.suspended);
-  if (victim) {
-    credentials.push({ nai: victim.nai, secret: crypto.randomBytes(32).toString("base64url"), servingRealm: "hotspot.airport.example", expect: "authentication_failed" });
-  }
-  credentials.push({ nai: "nobody@cellular.example", secret: crypto.randomBytes(32).toString("base64url"), servingRealm: "", expect: "authentication_failed" });
-  return { sessions, outcomes, credentials };
+  if (victim) credentials.push({ nai: victim.nai, secret: randomSecret(), servingRealm: "hotspot.airport.example", expect: "authentication_failed" });
+  credentials.push({ nai: "nobody@cellular.example", secret: randomSecret(), servingRealm: "", expect: "authentication_failed" });
+  return { sessions, outcomes, unexpected, credentials };
 }

@@ -2,7 +2,8 @@
 //  - a cellular operator holding all four roles (an integrated ASP, §6) with HAs in two regions,
 //  - an airport hotspot that only gives access (ASP), where cellular subscribers roam in,
 //  - an enterprise that authorizes its staff's mobility (MSA) but runs no home agents,
-//  - a third-party mobility provider (MSP) with an HA that serves the enterprise under an agreement (§7.3).
+//  - a third-party mobility provider (MSP) with an HA that serves the enterprise under an agreement (§7.3),
+//  - a start-up whose mobility agreement with that MSP has expired (its staff get no_roaming_agreement).
 // Addresses and prefixes come from the documentation range 2001:db8::/32 (RFC 3849).
 
 export const DEMO_PROVIDERS = {
@@ -29,6 +30,11 @@ export const DEMO_PROVIDERS = {
     name: "Mobility Services",
     roles: ["MSP"],
     realms: [{ name: "mobility.example", region: "eu-central" }],
+  },
+  startup: {
+    name: "Startup Labs",
+    roles: ["MSA"],
+    realms: [{ name: "startup.example", region: "eu-west" }],
   },
 } as const;
 
@@ -85,6 +91,18 @@ export const DEMO_HOME_AGENTS: {
     prefixes: ["2001:db8:300:1::/64"],
   },
 ];
+
+/**
+ * Serving realms where a cellular subscriber with a network-access identity at its own operator gets the
+ * integrated-ASP scenario (DOMAIN.md rule 2): the operator's own access networks, and the airport, which
+ * lets the operator's subscribers attach under a network-access agreement.
+ */
+export const INTEGRATED_SERVING_REALMS: ReadonlySet<string> = new Set([
+  "mnc015.example-cellular.net",
+  "cellular.example",
+  "east.cellular.example",
+  "hotspot.airport.example",
+]);
 
 /** Where the demo MNs attach: their own operator's networks, the airport, and networks nobody knows. */
 export const DEMO_SERVING_REALMS = [

@@ -23,15 +23,17 @@ export type DemoSummary = {
   subscribers: number;
   sessions: number;
   outcomes: Record<string, number>;
+  unexpected: number;
   credentialsFile: string;
 };
 
 export type SeedOptions = {
   /** where to write the credentials list (default ./demo/credentials.json) */
   credentialsFile?: string;
-  /** subscribers of the cellular operator (default 230) and of the enterprise (default 30) */
+  /** subscribers of the cellular operator (default 230), the enterprise (default 30), the start-up (default 8) */
   cellularSubscribers?: number;
   enterpriseSubscribers?: number;
+  startupSubscribers?: number;
   /** the end of the simulated history (default now); it spans the 24 hours before */
   now?: Date;
   log?: (message: string) => void;
@@ -46,6 +48,15 @@ async function createAgreements(actor: ReturnType<typeof systemActor>, ids: Reco
   await createAgreement(actor, { kind: "network-access", fromProviderId: ids.airport, toProviderId: ids.cellular, status: "active", validFrom });
   // The third-party MSP provides home agents for the enterprise's staff (RFC 4640 §7.3).
   await createAgreement(actor, { kind: "mobility", fromProviderId: ids.mobility, toProviderId: ids.enterprise, status: "active", validFrom });
+  // ... and did for the start-up, until last month: the agreement is still active but no longer in force.
+  await createAgreement(actor, {
+    kind: "mobility",
+    fromProviderId: ids.mobility,
+    toProviderId: ids.startup,
+    status: "active",
+    validFrom,
+    validUntil: new Date(now.getTime() - 35 * 86400_000).toISOString(),
+  });
 }
 
 export async function seedDemo(opts: SeedOptions = {}): Promise<DemoSummary> {
@@ -83,30 +94,38 @@ export async function seedDemo(opts: SeedOptions = {}): Promise<DemoSummary> {
   for (let i = 0; i < cellularCount; i++) {
     const suspended = i % 47 === 17;
     const policy = i % 25 === 3 ? "static" : i % 10 === 7 ? "privacy" : "dynamic";
+    // A third of them also have a network-access identity (IMSI-style NAI) at their own operator's ASA.
+    const integrated = i % 3 === 0;
     const { subscriber, secret } = await createSubscriber(actor, {
       nai: `${demoUserName(i)}@cellular.example`,
       msaProviderId: providerIds.cellular,
+      accessNai: integrated ? `001015${String(100000000 + i)}@mnc015.example-cellular.net` : null,
+      asaProviderId: integrated ? providerIds.cellular : null,
       homeAddressPolicy: policy,
       // Static HoAs sit in ha1-west's first home link, well away from the dynamic IIDs.
       staticHomeAddress: policy === "static" ? `2001:db8:100:1::${(0x1000 + i).toString(16)}` : null,
       status: suspended ? "suspended" : "active",
       suspendedReason: suspended ? SUSPENSION_REASONS[i % SUSPENSION_REASONS.length] : null,
     });
-    subscribers.push({ nai: subscriber.nai, secret, policy, suspended, group: "cellular" });
+    subscribers.push({ nai: subscriber.nai, secret, policy, suspended, integrated, group: "cellular" });
   }
-  // The enterprise's staff: their MSA runs no HAs, so they need the third-party MSP (RFC 4640 §7.3).
+  // The enterprise's staff: their MSA runs no HAs, so the third-party MSP serves them (RFC 4640 §7.3).
   const enterpriseCount = opts.enterpriseSubscribers ?? 30;
   for (let i = 0; i < enterpriseCount; i++) {
-    const { subscriber, secret } = await createSubscriber(actor, {
-      nai: `${demoUserName(i * 7 + 3)}@corp.example`,
-      msaProviderId: providerIds.enterprise,
-    });
-    subscribers.push({ nai: subscriber.nai, secret, policy: "dynamic", suspended: false, group: "enterprise" });
+    const { subscriber, secret } = await createSubscriber(actor, { nai: `${demoUserName(i * 7 + 3)}@corp.example`, msaProviderId: providerIds.enterprise });
+    subscribers.push({ nai: subscriber.nai, secret, policy: "dynamic", suspended: false, integrated: false, group: "enterprise" });
+  }
+  const startupCount = opts.startupSubscribers ?? 8;
+  for (let i = 0; i < startupCount; i++) {
+    const { subscriber, secret } = await createSubscriber(actor, { nai: `${demoUserName(i * 11 + 5)}@startup.example`, msaProviderId: providerIds.startup });
+    subscribers.push({ nai: subscriber.nai, secret, policy: "dynamic", suspended: false, integrated: false, group: "startup" });
   }
   log(`demo: ${subscribers.length} subscribers`);
 
   const history = await runDemoHistory(subscribers, { now, rnd });
   log(`demo: ${history.sessions} bootstrap sessions (${Object.entries(history.outcomes).map(([k, v]) => `${k} ${v}`).join(", ")})`);
+  // The demo is also a smoke test of the rules: say so loudly when an outcome is not the designed one.
+  for (const line of history.unexpected.slice(0, 5)) log(`demo: WARNING unexpected outcome: ${line}`);
 
   const credentialsFile = path.resolve(opts.credentialsFile ?? "demo/credentials.json");
   writeCredentials(credentialsFile, history.credentials);
@@ -117,6 +136,7 @@ export async function seedDemo(opts: SeedOptions = {}): Promise<DemoSummary> {
     subscribers: subscribers.length,
     sessions: history.sessions,
     outcomes: history.outcomes,
+    unexpected: history.unexpected.length,
     credentialsFile,
   };
 }
