@@ -144,10 +144,29 @@ const dtos: Record<string, Json> = {
     },
     required: ["at", "subscriber", "servingRealm", "outcome", "decision", "because"],
   },
+  ApiToken: obj({
+    id: str,
+    userId: str,
+    name: str,
+    prefix: { type: "string", description: "first characters of the token, to recognise it" },
+    expiresAt: nullableTime,
+    revokedAt: nullableTime,
+    lastUsedAt: { ...nullableTime, description: "updated at most once a minute" },
+    createdAt: time,
+  }),
+  ApiTokenCreate: {
+    type: "object",
+    properties: {
+      name: { type: "string", minLength: 1, maxLength: 100 },
+      expiresAt: { ...nullableTime, description: "optional; a future time" },
+      userId: { type: "string", description: "admins only: create the token for this user (default: the caller)" },
+    },
+    required: ["name"],
+  },
   Secret: obj({ secret: { type: "string", description: "base64url root secret (spec/bootstrap-v1.md), shown this once" } }),
 };
 dtos.SubscriberCreated = { allOf: [ref("Subscriber"), ref("Secret")] };
-for (const name of ["Provider", "HomeAgent", "Prefix", "Subscriber", "Session", "Agreement"]) {
+for (const name of ["Provider", "HomeAgent", "Prefix", "Subscriber", "Session", "Agreement", "ApiToken"]) {
   dtos[`${name}List`] = obj({ items: { type: "array", items: ref(name) }, nextCursor: { ...nullableStr, description: "pass as ?cursor= for the next page; null on the last page" } });
 }
 
@@ -239,7 +258,7 @@ export function openApiDocument(): Json {
     },
     servers: [{ url: "/" }],
     security: [{ bearerAuth: [] }],
-    tags: ["providers", "agreements", "home-agents", "prefixes", "subscribers", "sessions", "explain"].map((name) => ({ name })),
+    tags: ["providers", "agreements", "home-agents", "prefixes", "subscribers", "sessions", "explain", "tokens"].map((name) => ({ name })),
     paths: {
       "/api/v1/providers": collection("providers", "Provider", "ProviderCreate", "start of the name or of a realm", [
         q("role", "only providers holding this role", { type: "string", enum: ["ASP", "ASA", "MSP", "MSA"] }),
@@ -310,6 +329,26 @@ export function openApiDocument(): Json {
           ],
           responses: { ...ok("Explanation"), ...readErrors, "422": errorResponse("bad query parameter") },
         },
+      },
+      "/api/v1/tokens": {
+        get: {
+          tags: ["tokens"], summary: "List the caller's API tokens (admins: ?userId=)", operationId: "listTokens",
+          parameters: [q("userId", "admins only: another user's tokens")],
+          responses: { ...ok("ApiTokenList"), ...readErrors },
+        },
+        post: {
+          tags: ["tokens"], summary: "Create an API token; `token` is in this answer only", operationId: "createToken",
+          requestBody: body("ApiTokenCreate"),
+          responses: {
+            "201": { description: "created", content: { "application/json": { schema: { allOf: [ref("ApiToken"), obj({ token: { type: "string", description: "mip6_…, shown this once" } })] } } } },
+            ...writeErrors,
+          },
+        },
+      },
+      "/api/v1/tokens/{id}": {
+        parameters: [idParam],
+        get: { tags: ["tokens"], summary: "Get one of the caller's tokens", operationId: "getToken", responses: { ...ok("ApiToken"), ...readErrors } },
+        delete: { tags: ["tokens"], summary: "Revoke a token (it stops working at once)", operationId: "revokeToken", responses: { "204": { description: "revoked" }, ...writeErrors } },
       },
       "/api/v1/openapi.json": {
         get: { tags: [], summary: "This document", operationId: "openapi", security: [], responses: { "200": { description: "OpenAPI 3.1 document", content: { "application/json": {} } } } },

@@ -72,23 +72,31 @@ export async function revokeApiToken(actor: Actor, id: string): Promise<void> {
   });
 }
 
-/** A user's tokens (never the token itself, only its first characters). */
-export async function listApiTokens(actor: Actor, userId: string): Promise<ApiTokenDto[]> {
-  const isAdmin = actor.kind === "system" || actor.role === "admin";
-  if (!isAdmin && actor.userId !== userId) throw new NotFoundError("user");
-  const rows = await getDb().apiToken.findMany({
-    where: { userId },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: 500,
-    select: { id: true, userId: true, name: true, prefix: true, expiresAt: true, revokedAt: true, lastUsedAt: true, createdAt: true },
-  });
-  return rows.map((r) => ({
+const tokenSelect = { id: true, userId: true, name: true, prefix: true, expiresAt: true, revokedAt: true, lastUsedAt: true, createdAt: true };
+
+function toTokenDto(r: { id: string; userId: string; name: string; prefix: string; expiresAt: Date | null; revokedAt: Date | null; lastUsedAt: Date | null; createdAt: Date }): ApiTokenDto {
+  return {
     ...r,
     expiresAt: r.expiresAt?.toISOString() ?? null,
     revokedAt: r.revokedAt?.toISOString() ?? null,
     lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
     createdAt: r.createdAt.toISOString(),
-  }));
+  };
+}
+
+const isAdminActor = (actor: Actor) => actor.kind === "system" || actor.role === "admin";
+
+/** A user's tokens, newest first (never the token itself, only its first characters). Others' are 404. */
+export async function listApiTokens(actor: Actor, userId: string): Promise<ApiTokenDto[]> {
+  if (!isAdminActor(actor) && (actor.kind !== "user" || actor.userId !== userId)) throw new NotFoundError("user");
+  const rows = await getDb().apiToken.findMany({ where: { userId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 500, select: tokenSelect });
+  return rows.map(toTokenDto);
+}
+
+export async function getApiToken(actor: Actor, id: string): Promise<ApiTokenDto> {
+  const row = await getDb().apiToken.findUnique({ where: { id }, select: tokenSelect });
+  if (!row || (!isAdminActor(actor) && (actor.kind !== "user" || actor.userId !== row.userId))) throw new NotFoundError("token");
+  return toTokenDto(row);
 }
 
 /** The bearer token of an Authorization header, or null. */

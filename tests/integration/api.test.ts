@@ -543,3 +543,32 @@ describe("references and audit", () => {
     assert.ok(byAdmin > 120);
   });
 });
+
+describe("tokens", () => {
+  test("create for oneself (token once), list without the token, revoke; other users' tokens are 404; auditors cannot create", async () => {
+    const tokensRoute = await import("@/app/api/v1/tokens/route");
+    const tokenRoute = await import("@/app/api/v1/tokens/[id]/route");
+    const op = tokens[OPA];
+    const made = await call(tokensRoute.POST, "POST", "/x", { token: op, body: { name: "ci", expiresAt: new Date(Date.now() + 86_400_000).toISOString() } });
+    assert.equal(made.status, 201, made.text);
+    assert.match(made.json.token, /^mip6_/);
+    assert.equal(made.json.userId, userIds[OPA]);
+    assert.equal((await call(m.providers.GET, "GET", "/x", { token: made.json.token })).status, 200);
+    const listed = await call(tokensRoute.GET, "GET", "/x", { token: op });
+    assert.ok(listed.json.items.some((t: { id: string }) => t.id === made.json.id));
+    assert.ok(!listed.text.includes(made.json.token));
+    const forOther = await call(tokensRoute.POST, "POST", "/x", { token: op, body: { name: "sneaky", userId: userIds[ADMIN] } });
+    assert.equal(forOther.status, 403);
+    const adminTokens = await call(tokensRoute.GET, "GET", "/x", { token: op, query: { userId: userIds[ADMIN] } });
+    assert.equal(adminTokens.status, 404);
+    const adminToken = await m.db.apiToken.findFirstOrThrow({ where: { userId: userIds[ADMIN] } });
+    assert.equal((await call(tokenRoute.DELETE, "DELETE", "/x", { token: op, params: { id: adminToken.id } })).status, 404);
+    assert.equal((await call(tokenRoute.DELETE, "DELETE", "/x", { token: op, params: { id: made.json.id } })).status, 204);
+    assert.equal((await call(m.providers.GET, "GET", "/x", { token: made.json.token })).status, 401);
+    assert.equal(await auditCount("api-token.revoke", made.json.id), 1);
+    assert.equal((await call(tokensRoute.POST, "POST", "/x", { token: tokens[AUD], body: { name: "x" } })).status, 403);
+    const bad = await call(tokensRoute.POST, "POST", "/x", { token: op, body: { name: "", expiresAt: "2001-01-01T00:00:00Z" } });
+    assert.equal(bad.status, 422);
+    assert.ok(bad.json.fields.name && bad.json.fields.expiresAt);
+  });
+});
