@@ -142,13 +142,13 @@ function banner(url: string, adminEmail: string, generatedPassword: string | nul
   } else {
     lines.push(`Sign in at ${url}/signin as ${adminEmail} with the password you chose (the admin already exists).`);
   }
-  if (fs.existsSync(path.join(root, "demo/credentials.json"))) {
+  if (process.env.CONSOLE_DEMO !== "0" && fs.existsSync(path.join(root, "demo/credentials.json"))) {
     lines.push("", "Demo mobile nodes: demo/credentials.json — try `npm run simulate -- --count 20`.");
   }
   lines.push("", "Stop with Ctrl-C.");
   const width = Math.max(...lines.map((l) => l.length));
   const bar = "=".repeat(width + 4);
-  return [bar, ...lines.map((l) => `  ${l}`), bar].join("\n");
+  return [bar, ...lines.map((l) => (l ? `  ${l}` : "")), bar].join("\n");
 }
 
 async function main(): Promise<void> {
