@@ -63,6 +63,7 @@ export async function withEngine<T>(url: string, fn: (engine: Engine, provider: 
       bound,
     );
   } catch (e) {
+    await Promise.allSettled(opened.map((c) => c.dispose()));
     throw explain(e, bound);
   }
   try {
