@@ -5,13 +5,17 @@ export const PROVIDER_ROLES = ["ASP", "ASA", "MSP", "MSA"] as const;
 export type ProviderRoleName = (typeof PROVIDER_ROLES)[number];
 
 /** A realm is given as its name, or as `{ name, region }` (the region breaks HA-selection ties). */
-export const RealmInputSchema = z.union([
-  realmField.transform((name) => ({ name, region: null as string | null })),
-  z.object({
-    name: realmField,
-    region: z.preprocess((v) => (v === "" ? null : v), z.string().trim().max(64, "region is at most 64 characters").nullable().optional()),
-  }).transform((r) => ({ name: r.name, region: r.region ?? null })),
-]);
+// Not a z.union: a union reports "Invalid input" and hides parseRealm's message (e.g. "needs at least two labels").
+export const RealmInputSchema = z.preprocess(
+  (v) => (typeof v === "string" ? { name: v } : v),
+  z.object(
+    {
+      name: realmField,
+      region: z.preprocess((v) => (v === "" ? null : v), z.string().trim().max(64, "region is at most 64 characters").nullable().optional()),
+    },
+    { error: "each realm is a name or { name, region }" },
+  ).transform((r) => ({ name: r.name, region: r.region ?? null })),
+);
 
 const realmsField = z
   .array(RealmInputSchema, { error: "realms must be a list of realm names" })
