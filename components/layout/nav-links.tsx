@@ -12,7 +12,6 @@ const LINKS = [
   { href: "/home-agents", label: "Home agents" },
   { href: "/prefixes", label: "Prefixes" },
   { href: "/sessions", label: "Sessions" },
-  { href: "/providers", label: "Providers" },
 ] as const;
 
 export function NavLinks() {
