@@ -110,7 +110,8 @@ export default async function AgreementsPage({ searchParams }: { searchParams: S
                   <Td>
                     <span className="flex flex-wrap gap-1">
                       <AgreementStateBadge state={a.state} />
-                      {a.state !== a.status ? <Badge>{a.status}</Badge> : null}
+                      {/* An active agreement outside its window: say both (expired / not yet valid, and active). */}
+                      {a.state !== a.status && a.state !== "in force" ? <Badge>{a.status}</Badge> : null}
                     </span>
                   </Td>
                   <Td>{a.kind === "mobility" ? (a.allowLocalHomeAgent ? "allowed" : "no") : "—"}</Td>
