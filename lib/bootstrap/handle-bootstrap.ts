@@ -51,6 +51,7 @@ async function run(body: unknown, ctx: BootstrapContext, now: Date, t: Timeline,
   }
   const sub = auth.subscriber;
   s.subscriberId = sub.id;
+  s.msaProviderId = sub.msaProviderId;
 
   if (!(await rememberNonce(db, req.nai, req.nonce, req.time, now, cfg.BOOTSTRAP_MAX_SKEW_SECONDS))) {
     t.mark("authenticated", false, "this nonce was already used");

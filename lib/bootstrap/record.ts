@@ -22,6 +22,7 @@ export class Timeline {
 export type SessionRecord = {
   id: string;
   subscriberId: string | null;
+  msaProviderId?: string | null;
   nai: string;
   servingRealm: string;
   trigger: string;
@@ -51,6 +52,12 @@ export async function recordSession(db: PrismaClient, r: SessionRecord): Promise
       data: {
         id: r.id,
         subscriberId: r.subscriberId,
+        // Denormalised scope: an operator's session lists and charts filter on an indexed column, no join.
+        msaProviderId:
+          r.msaProviderId ??
+          (r.subscriberId
+            ? ((await db.subscriber.findUnique({ where: { id: r.subscriberId }, select: { msaProviderId: true } }))?.msaProviderId ?? null)
+            : null),
         nai: r.nai,
         servingRealm: r.servingRealm,
         trigger: r.trigger,

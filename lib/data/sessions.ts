@@ -81,7 +81,7 @@ export function toSessionDto(s: SessionRow): SessionDto {
 
 export function sessionScopeWhere(actor: Actor) {
   const scope = providerScope(actor);
-  return scope === null ? {} : { subscriber: { msaProviderId: { in: scope } } };
+  return scope === null ? {} : { msaProviderId: { in: scope } };
 }
 
 /** Newest first; `q` is the start of the NAI as sent by the MN. */

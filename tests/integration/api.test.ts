@@ -492,12 +492,12 @@ describe("sessions", () => {
     const carol = await m.db.subscriber.findUniqueOrThrow({ where: { nai: "carol@b.example.org" } });
     const alice = await m.db.subscriber.findUniqueOrThrow({ where: { nai: "Alice@a.example.net" } });
     const base = { servingRealm: "a.example.net", trigger: "boot", homeAddressMode: "dynamic", latencyMs: 3.5 };
-    // Session rows as the bootstrap pipeline records them.
+    // Session rows as the bootstrap pipeline records them (msaProviderId is the denormalised scope).
     await m.db.bootstrapSession.createMany({
       data: [
-        { id: "s-1", subscriberId: alice.id, nai: alice.nai, outcome: "success", httpStatus: 200, scenario: "split", homeAgentId: ids.haA, homeAddress: "2001:db8:a:1::99", createdAt: new Date("2026-01-01T10:00:00Z"), steps: JSON.stringify([{ step: "verify", atMs: 1, ok: true }]), ...base },
-        { id: "s-2", subscriberId: alice.id, nai: alice.nai, outcome: "bad_mac", httpStatus: 401, createdAt: new Date("2026-01-02T10:00:00Z"), ...base },
-        { id: "s-3", subscriberId: carol.id, nai: carol.nai, outcome: "success", httpStatus: 200, scenario: "split", createdAt: new Date("2026-01-03T10:00:00Z"), ...base },
+        { id: "s-1", subscriberId: alice.id, msaProviderId: alice.msaProviderId, nai: alice.nai, outcome: "success", httpStatus: 200, scenario: "split", homeAgentId: ids.haA, homeAddress: "2001:db8:a:1::99", createdAt: new Date("2026-01-01T10:00:00Z"), steps: JSON.stringify([{ step: "verify", atMs: 1, ok: true }]), ...base },
+        { id: "s-2", subscriberId: alice.id, msaProviderId: alice.msaProviderId, nai: alice.nai, outcome: "bad_mac", httpStatus: 401, createdAt: new Date("2026-01-02T10:00:00Z"), ...base },
+        { id: "s-3", subscriberId: carol.id, msaProviderId: carol.msaProviderId, nai: carol.nai, outcome: "success", httpStatus: 200, scenario: "split", createdAt: new Date("2026-01-03T10:00:00Z"), ...base },
         { id: "s-4", subscriberId: null, nai: "nobody@x.example", outcome: "unknown_nai", httpStatus: 401, createdAt: new Date("2026-01-04T10:00:00Z"), ...base },
       ],
     });

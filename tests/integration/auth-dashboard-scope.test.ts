@@ -30,8 +30,10 @@ async function provider(name: string, realm: string, haAddress: string, capacity
 }
 
 async function session(subscriberId: string | null, nai: string, outcome: string, at: Date) {
+  // As the bootstrap pipeline records it: the subscriber's MSA is stored on the session for scoping.
+  const sub = subscriberId ? await m.db.getDb().subscriber.findUnique({ where: { id: subscriberId } }) : null;
   await m.db.getDb().bootstrapSession.create({
-    data: { id: crypto.randomUUID(), subscriberId, nai, servingRealm: "", trigger: "boot", homeAddressMode: "dynamic", outcome, httpStatus: outcome === "success" ? 200 : 401, latencyMs: 1, createdAt: at },
+    data: { id: crypto.randomUUID(), subscriberId, msaProviderId: sub?.msaProviderId ?? null, nai, servingRealm: "", trigger: "boot", homeAddressMode: "dynamic", outcome, httpStatus: outcome === "success" ? 200 : 401, latencyMs: 1, createdAt: at },
   });
 }
 

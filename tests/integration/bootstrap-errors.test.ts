@@ -128,6 +128,7 @@ describe("error codes in the spec's order", () => {
     assert.equal(!r.ok && r.error, "infrastructureless_not_supported");
     const row = await db().bootstrapSession.findFirstOrThrow({ where: { subscriberId: sub.id } });
     assert.match(row.explanation ?? "", /does not hold the MSA role/);
+    assert.equal(row.msaProviderId, ent.id);
   });
 
   test("403 no_roaming_agreement, then third-party-msp once a mobility agreement is in force", async () => {

@@ -96,6 +96,7 @@ describe("successful bootstrap", () => {
     assert.equal(row.outcome, "success");
     assert.equal(row.httpStatus, 200);
     assert.equal(row.subscriberId, sub.id);
+    assert.equal(row.msaProviderId, s.msaProviderId);
     assert.equal(row.nai, "Alice@msp.example");
     assert.equal(row.servingRealm, "airport.example");
     assert.equal(row.scenario, "split");

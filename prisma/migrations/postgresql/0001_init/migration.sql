@@ -147,6 +147,7 @@ CREATE TABLE "HoaLease" (
 CREATE TABLE "BootstrapSession" (
     "id" TEXT NOT NULL,
     "subscriberId" TEXT,
+    "msaProviderId" TEXT,
     "nai" TEXT NOT NULL,
     "servingRealm" TEXT NOT NULL,
     "trigger" TEXT NOT NULL,
@@ -425,6 +426,9 @@ CREATE INDEX "HoaLease_homeAgentId_idx" ON "HoaLease"("homeAgentId");
 
 -- CreateIndex
 CREATE INDEX "BootstrapSession_createdAt_id_idx" ON "BootstrapSession"("createdAt", "id");
+
+-- CreateIndex
+CREATE INDEX "BootstrapSession_msaProviderId_createdAt_id_idx" ON "BootstrapSession"("msaProviderId", "createdAt", "id");
 
 -- CreateIndex
 CREATE INDEX "BootstrapSession_subscriberId_createdAt_idx" ON "BootstrapSession"("subscriberId", "createdAt");
