@@ -13,8 +13,8 @@ type Props = {
   label: string;
   setStatus: (prev: AgreementStatusState, form: FormData) => Promise<AgreementStatusState>;
   remove: (prev: DeleteAgreementState, form: FormData) => Promise<DeleteAgreementState>;
-  /** after a delete */
-  redirectTo?: string;
+  /** on the agreement's own page: go back to the list after a delete */
+  backToList?: boolean;
 };
 
 const NEXT: Record<string, { status: string; label: string }[]> = {
@@ -36,7 +36,7 @@ function StatusButton({ id, status, label, action }: { id: string; status: strin
   );
 }
 
-export function AgreementStatusActions({ id, status, label, setStatus, remove, redirectTo }: Props) {
+export function AgreementStatusActions({ id, status, label, setStatus, remove, backToList = false }: Props) {
   return (
     <div className="flex flex-wrap items-start gap-2" data-testid="agreement-actions">
       {(NEXT[status] ?? []).map((n) => <StatusButton key={n.status} id={id} status={n.status} label={n.label} action={setStatus} />)}
@@ -47,7 +47,7 @@ export function AgreementStatusActions({ id, status, label, setStatus, remove, r
         </ConfirmForm>
       ) : null}
       {status === "draft" || status === "terminated" ? (
-        <ConfirmForm action={remove} fields={{ id }} trigger="Delete" title={`Delete the ${label}?`} confirmLabel="Delete" redirectTo={redirectTo} testId={`delete-${id}`} compact>
+        <ConfirmForm action={remove} fields={backToList ? { id, then: "list" } : { id }} trigger="Delete" title={`Delete the ${label}?`} confirmLabel="Delete" testId={`delete-${id}`} compact>
           The agreement is removed from the record. Only draft and terminated agreements can be deleted.
         </ConfirmForm>
       ) : null}

@@ -16,25 +16,23 @@ type Props<T extends object> = {
   title: string;
   children: React.ReactNode;
   confirmLabel: string;
-  /** where to go after success (e.g. the list, once the object is deleted) */
-  redirectTo?: string;
   testId?: string;
   /** a small trigger, for table rows */
   compact?: boolean;
 };
 
-export function ConfirmForm<T extends object>({ action, fields, trigger, title, children, confirmLabel, redirectTo, testId, compact = false }: Props<T>) {
+export function ConfirmForm<T extends object>({ action, fields, trigger, title, children, confirmLabel, testId, compact = false }: Props<T>) {
   const [state, formAction, pending] = useActionState<ActionState<T>, FormData>(action, null);
   const dialog = useRef<HTMLDialogElement>(null);
   const router = useRouter();
   const titleId = `${testId ?? "confirm"}-title`;
 
+  // A success that stays on this page (a redirect, if any, is the server action's) closes the dialog.
   useEffect(() => {
     if (!state?.ok) return;
     dialog.current?.close();
-    if (redirectTo) router.push(redirectTo);
-    else router.refresh();
-  }, [state, redirectTo, router]);
+    router.refresh();
+  }, [state, router]);
 
   return (
     <>

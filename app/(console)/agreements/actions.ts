@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { utcFromLocalInput } from "@/components/ui/format";
 import { requireUser } from "@/lib/auth/session";
 import { createAgreement, deleteAgreement, setAgreementStatus, updateAgreement } from "@/lib/services/agreements";
@@ -70,14 +71,19 @@ export async function setAgreementStatusAction(_prev: AgreementStatusState, form
   }
 }
 
+/**
+ * From the agreement's own page (`then=list`) the server redirects to the list: that page is gone, and
+ * re-rendering it would show "not found" before any client-side redirect could run.
+ */
 export async function deleteAgreementAction(_prev: DeleteAgreementState, form: FormData): Promise<DeleteAgreementState> {
   const id = String(form.get("id") ?? "");
   try {
     const actor = await requireUser(["admin", "operator"]);
     await deleteAgreement(actor, id);
     refresh();
-    return { ok: true, deleted: true };
   } catch (e) {
     return actionFailure(e);
   }
+  if (form.get("then") === "list") redirect("/agreements");
+  return { ok: true, deleted: true };
 }

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { createProvider, deleteProvider, updateProvider } from "@/lib/services/providers";
 import { actionFailure, type ActionState } from "../action-state";
@@ -51,15 +52,18 @@ export async function updateProviderAction(_prev: ProviderFormState, form: FormD
   }
 }
 
-/** On success the page is gone: the client navigates back to the list. A 409 names what still references it. */
+/**
+ * On success the provider's page is gone, so the server redirects to the list (a client-side redirect
+ * would never run: the page re-renders as "not found" first). A 409 names what still references it.
+ */
 export async function deleteProviderAction(_prev: DeleteProviderState, form: FormData): Promise<DeleteProviderState> {
   const id = String(form.get("id") ?? "");
   try {
     const actor = await requireUser(["admin"]);
     await deleteProvider(actor, id);
     revalidatePath("/providers");
-    return { ok: true, deleted: true };
   } catch (e) {
     return actionFailure(e);
   }
+  redirect("/providers");
 }

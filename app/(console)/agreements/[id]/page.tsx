@@ -59,7 +59,7 @@ export default async function AgreementPage({ params }: { params: Promise<{ id: 
             <div className="mt-6 border-t border-slate-200 pt-4">
               <h3 className="mb-2 text-sm font-semibold text-slate-800">Lifecycle</h3>
               <p className="mb-3 text-xs text-slate-500">draft → active ⇄ suspended; any → terminated (final).</p>
-              <AgreementStatusActions id={a.id} status={a.status} label={label} setStatus={setAgreementStatusAction} remove={deleteAgreementAction} redirectTo="/agreements" />
+              <AgreementStatusActions id={a.id} status={a.status} label={label} setStatus={setAgreementStatusAction} remove={deleteAgreementAction} backToList />
             </div>
           ) : null}
         </Card>

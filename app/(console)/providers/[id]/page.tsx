@@ -63,7 +63,6 @@ export default async function ProviderPage({ params }: { params: Promise<{ id: s
                 trigger="Delete provider"
                 title={`Delete ${p.name}?`}
                 confirmLabel="Delete"
-                redirectTo="/providers"
                 testId="delete-provider"
               >
                 Its realms and roles go with it. A provider that home agents, subscribers, agreements or prefix
