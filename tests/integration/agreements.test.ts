@@ -162,6 +162,18 @@ describe("409 overlap", () => {
   });
 });
 
+describe("concurrency", () => {
+  test("eight parallel creates of the same overlapping agreement: exactly one is created, the rest are 409", async () => {
+    const body = { kind: "mobility", fromProviderId: P.HostCo, toProviderId: P.Cellular, validFrom: "2040-01-01T00:00:00Z" };
+    const results = await Promise.all(Array.from({ length: 8 }, () => post(body)));
+    const statuses = results.map((r) => r.status).sort();
+    assert.deepEqual(statuses, [201, 409, 409, 409, 409, 409, 409, 409], JSON.stringify(results.map((r) => r.json)));
+    assert.equal(await m.db.agreement.count({ where: { fromProviderId: P.HostCo, toProviderId: P.Cellular, validFrom: new Date("2040-01-01T00:00:00Z") } }), 1);
+    const created = results.find((r) => r.status === 201)!;
+    assert.equal((await patch(created.json.id, { status: "terminated" })).status, 200);
+  });
+});
+
 describe("lifecycle", () => {
   test("draft → active → suspended → active → terminated, each audited; terminated is final", async () => {
     const c = await post({ kind: "network-access", fromProviderId: P.Campus, toProviderId: P.Cellular, validFrom: hoursFromNow(-1) });
