@@ -117,12 +117,12 @@ export async function explainBootstrap(actor: Actor, query: ExplainQuery): Promi
   };
 
   const facts = await loadScenarioInput(db, sub, q.servingRealm, now);
-  // Names for the explanation: the bootstrap shows provider ids where it has no name at hand.
+  // Names and roles for the agreements table (the decision itself uses exactly the bootstrap's facts).
   const ids = [...new Set(facts.input.agreements.flatMap((a) => [a.fromProviderId, a.toProviderId]))];
   const named = await db.provider.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, roles: { select: { role: true } } } });
   const providers = new Map(named.map((p) => [p.id, { id: p.id, name: p.name, roles: p.roles.map((r) => r.role) }]));
   const nameOf = (id: string) => providers.get(id)?.name ?? id;
-  const decision: ScenarioDecision = resolveScenario({ ...facts.input, providerNames: Object.fromEntries(named.map((p) => [p.id, p.name])) });
+  const decision: ScenarioDecision = resolveScenario(facts.input);
 
   const because: string[] = [];
   let outcome: string;
@@ -138,7 +138,11 @@ export async function explainBootstrap(actor: Actor, query: ExplainQuery): Promi
   } else {
     if (mode.note) because.push(mode.note);
     const choice = await chooseHomeAgent(db, {
-      subscriber: sub, mspProviderId: decision.mspProviderId, servingRegion: facts.servingRegion, useStatic: mode.mode === "static",
+      subscriber: sub,
+      mspProviderId: decision.mspProviderId,
+      localMspProviderId: decision.localMspProviderId,
+      servingRegion: facts.servingRegion,
+      useStatic: mode.mode === "static",
     });
     because.push(...choice.because);
     if (choice.ok) {

@@ -73,6 +73,15 @@ async function explainThenBootstrap(name: string, servingRealm: string) {
   } else {
     assert.equal(e.json.outcome, r.error, `bootstrap said ${r.error}: ${r.message}`);
   }
+  // The recorded session starts with the same reasons, word for word (a suspended subscriber is refused
+  // before any scenario is resolved, so its session has no scenario reasons to compare).
+  if (e.json.outcome !== "subscriber_suspended") {
+    const session = r.ok
+      ? await m.db.bootstrapSession.findUniqueOrThrow({ where: { id: r.sessionId } })
+      : await m.db.bootstrapSession.findFirstOrThrow({ where: { subscriberId: S[name].id }, orderBy: { createdAt: "desc" } });
+    const recorded = JSON.parse(session.explanation ?? "[]") as string[];
+    assert.deepEqual(recorded.slice(0, e.json.because.length), e.json.because);
+  }
   return { e: e.json, r };
 }
 
@@ -85,11 +94,13 @@ before(async () => {
   await provider("HostCo", ["MSP"], "hostco.example", "eu-west");
   await provider("Cellular", ["ASP", "ASA", "MSP", "MSA"], "cell.example", "eu-west");
   await provider("Hotspot", ["ASP"], "hotspot.example", "us-east");
+  await provider("Campus", ["ASP", "MSP"], "campus.example", "eu-west");
   await homeAgent("Home", "ha-home-eu", 1, "eu-west");
   await homeAgent("Home", "ha-home-us", 2, "us-east");
   await homeAgent("HostCo", "ha-hostco", 3, "eu-west");
   await homeAgent("Cellular", "ha-cell", 4, "eu-west");
-  for (const [name, nai, msa] of [["alice", "alice@home.example", "Home"], ["bob", "bob@corp.example", "Enterprise"], ["carol", "carol@cell.example", "Cellular"], ["dave", "dave@home.example", "Home"]] as const) {
+  await homeAgent("Campus", "ha-campus", 5, "eu-west");
+  for (const [name, nai, msa] of [["alice", "alice@home.example", "Home"], ["bob", "bob@corp.example", "Enterprise"], ["carol", "carol@cell.example", "Cellular"], ["dave", "dave@home.example", "Home"], ["erin", "erin@home.example", "Home"]] as const) {
     S[name] = { ...(await m.fx.createSubscriber(nai, P[msa])), nai };
   }
   await m.db.subscriber.update({ where: { id: S.carol.id }, data: { accessNai: "carol@cell.example", asaProviderId: P.Cellular } });
@@ -106,10 +117,20 @@ describe("explain agrees with a real bootstrap", () => {
     assert.equal(e.homeAgent.homeAgent.address, HA["ha-home-us"]); // tie broken by the serving region
     assert.equal(e.homeAgent.rule, "least-loaded");
     assert.ok(r.ok);
-    // The same reasons, in the same order, open the recorded session's explanation.
-    const session = await m.db.bootstrapSession.findFirstOrThrow({ where: { subscriberId: S.alice.id, outcome: "success" } });
-    const recorded = JSON.parse(session.explanation ?? "[]") as string[];
-    assert.deepEqual(recorded.slice(0, e.because.length), e.because);
+  });
+
+  test("local HA assignment: at a serving MSP whose mobility agreement allows it, that MSP's HA serves", async () => {
+    const id = await agreement({ kind: "mobility", fromProviderId: P.Campus, toProviderId: P.Home, allowLocalHomeAgent: true });
+    const { e } = await explainThenBootstrap("erin", "campus.example");
+    assert.equal(e.decision.kind, "split");
+    assert.equal(e.decision.localMspProvider.name, "Campus");
+    assert.ok(e.decision.agreementIds.includes(id));
+    assert.equal(e.homeAgent.rule, "local");
+    assert.equal(e.homeAgent.homeAgent.address, HA["ha-campus"]);
+    // Elsewhere the home MSP serves as before.
+    const away = await explainThenBootstrap("erin", "airport.example");
+    assert.equal(away.e.decision.localMspProvider, null);
+    assert.notEqual(away.e.homeAgent.homeAgent.address, HA["ha-campus"]);
   });
 
   test("split from an unknown network", async () => {
