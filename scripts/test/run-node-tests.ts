@@ -44,6 +44,8 @@ export async function runNodeTests(kind: NodeTestKind): Promise<Counts> {
     "tsx",
     "--test",
     `--test-concurrency=${kind === "unit" ? os.availableParallelism() : 2}`,
+    // A hung test fails on its own instead of holding the whole run (and CI) until its deadline.
+    `--test-timeout=${kind === "unit" ? 60_000 : 300_000}`,
     "--test-reporter=spec",
     "--test-reporter-destination=stdout",
     "--test-reporter=tap",
