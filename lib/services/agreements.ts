@@ -2,9 +2,9 @@
 // lib/domain/agreements.ts; this file loads the two providers and the agreements between them inside
 // the transaction, applies the rules and writes the change with its audit entry.
 //
-// Concurrency: two writers creating overlapping agreements at once both append an audit entry; the
-// audit sequence number is unique, so one transaction fails and withTx re-runs it, and the re-run sees
-// the other's agreement and refuses the overlap.
+// Concurrency: "no two overlapping agreements of a kind between a pair" is a check-then-insert that no
+// unique constraint can express, so every check runs after serializeOn("agreements") (a lock row held
+// to commit: PostgreSQL row lock, SQLite write lock), and a racing writer sees the other's agreement.
 import type { Actor } from "@/lib/auth/actor";
 import { inScope, requireWrite } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/audit";
@@ -14,7 +14,7 @@ import { agreementFieldErrors, canTransition, findOverlap, type AgreementKind } 
 import { parseInput } from "@/lib/domain/schemas/parse";
 import { AgreementCreateSchema, AgreementUpdateSchema } from "@/lib/domain/schemas/agreement";
 import { getAgreement, type AgreementDto } from "@/lib/data/agreements";
-import { changedFields } from "./support";
+import { changedFields, serializeOn } from "./support";
 
 type Party = { id: string; name: string; roles: string[] };
 
@@ -52,6 +52,7 @@ type Shape = {
 
 /** Kind vs roles, self, window and local-HA rules (422), then the overlap rule (409 naming the other agreement). */
 async function checkAgreement(tx: Tx, actor: Actor, d: Shape, ignoreId?: string): Promise<void> {
+  await serializeOn(tx, "agreements");
   const { from, to } = await loadParties(tx, actor, d.fromProviderId, d.toProviderId);
   const errors = agreementFieldErrors({ ...d, from, to });
   if (Object.keys(errors).length) throw new ValidationError(errors);
