@@ -15,3 +15,4 @@ async function main() {
   }
 }
 void main();
+export {};
