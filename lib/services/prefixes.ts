@@ -10,6 +10,7 @@ import { parseInput } from "@/lib/domain/schemas/parse";
 import { PrefixCreateSchema, PrefixUpdateSchema } from "@/lib/domain/schemas/prefix";
 import { getPrefix, type PrefixDto } from "@/lib/data/prefixes";
 import { changedFields, describeReferences, serializeOn } from "./support";
+import { aggregateContaining } from "./aggregates";
 
 /** The serving HA must exist and belong to an MSP in the actor's scope. */
 async function checkHomeAgent(tx: Tx, actor: Actor, homeAgentId: string): Promise<void> {
@@ -40,8 +41,9 @@ export async function createPrefix(actor: Actor, input: unknown): Promise<Prefix
       await serializeOn(tx, "home-prefixes");
       await checkHomeAgent(tx, actor, data.homeAgentId);
       await checkNoOverlap(tx, p.startHex, p.endHex);
+      const aggregateId = await aggregateContaining(tx, p.startHex, p.endHex);
       const created = await tx.homePrefix.create({
-        data: { homeAgentId: data.homeAgentId, prefix: p.canonical, length: p.length, startHex: p.startHex, endHex: p.endHex, state: data.state },
+        data: { homeAgentId: data.homeAgentId, prefix: p.canonical, length: p.length, startHex: p.startHex, endHex: p.endHex, state: data.state, aggregateId },
         select: { id: true },
       });
       const dto = await getPrefix(actor, created.id, tx);

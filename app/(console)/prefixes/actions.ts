@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/session";
 import { createPrefix } from "@/lib/services/prefixes";
+import { allocateNextSlash64, createAggregate } from "@/lib/services/aggregates";
 import { actionFailure, formValues, type ActionState } from "../action-state";
 
 export type CreatedPrefixState = ActionState<{ prefix: string }>;
@@ -14,6 +15,34 @@ export async function createPrefixAction(_prev: CreatedPrefixState, form: FormDa
   try {
     const actor = await requireUser(["admin", "operator"]);
     const p = await createPrefix(actor, values);
+    revalidatePath("/prefixes");
+    return { ok: true, prefix: p.prefix };
+  } catch (e) {
+    return actionFailure(e, values);
+  }
+}
+
+export type AggregateState = ActionState<{ prefix: string }>;
+export type AllocateState = ActionState<{ prefix: string }>;
+
+export async function createAggregateAction(_prev: AggregateState, form: FormData): Promise<AggregateState> {
+  const values = formValues(form, ["providerId", "prefix"]);
+  try {
+    const actor = await requireUser(["admin", "operator"]);
+    const a = await createAggregate(actor, values);
+    revalidatePath("/prefixes");
+    return { ok: true, prefix: a.prefix };
+  } catch (e) {
+    return actionFailure(e, values);
+  }
+}
+
+export async function allocateSlash64Action(_prev: AllocateState, form: FormData): Promise<AllocateState> {
+  const values = formValues(form, ["aggregateId", "homeAgentId"]);
+  try {
+    const actor = await requireUser(["admin", "operator"]);
+    if (!values.aggregateId) return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: { aggregateId: "choose an aggregate" }, values };
+    const p = await allocateNextSlash64(actor, values.aggregateId, { homeAgentId: values.homeAgentId });
     revalidatePath("/prefixes");
     return { ok: true, prefix: p.prefix };
   } catch (e) {

@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PrefixForm } from "@/components/prefixes/prefix-form";
+import { AggregateForm, AllocateForm } from "@/components/prefixes/aggregate-forms";
+import { UtilisationBar } from "@/components/prefixes/utilisation-bar";
 import { one, type SearchParams } from "@/components/ui/format";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
@@ -7,63 +10,76 @@ import { Table, Td } from "@/components/ui/table";
 import { canWrite } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/session";
 import { listPrefixes } from "@/lib/data/prefixes";
+import { listAggregates } from "@/lib/data/aggregates";
+import { utilisationBasisPoints, utilisationLevel } from "@/lib/domain/aggregate";
 import { isAppError } from "@/lib/errors";
-import { createPrefixAction } from "./actions";
-import { homeAgentOptions, nameMap } from "../names";
+import { allocateSlash64Action, createAggregateAction, createPrefixAction } from "./actions";
+import { homeAgentOptions, nameMap, providerOptions } from "../names";
 
 export const metadata: Metadata = { title: "Prefixes" };
 
 const STATE_TONE = { active: "green", draining: "amber", retired: "slate" } as const;
 
-/** assigned / capacity as a readable share; capacity may be a decimal string beyond 2^53. */
-function utilisation(assigned: number, capacity: number | string): string {
-  const cap = Number(capacity);
-  if (!Number.isFinite(cap) || cap <= 0) return "—";
-  const share = (assigned / cap) * 100;
-  return share === 0 ? "0 %" : share < 0.01 ? "< 0.01 %" : `${share.toFixed(2)} %`;
-}
-
-function formatCapacity(capacity: number | string): string {
-  const n = typeof capacity === "number" ? BigInt(capacity) : BigInt(capacity);
+/** Large counts as a power of two (a /29 has 2^35 /64s, a /64 has ≈ 2^64 addresses). */
+function formatCount(value: number | string): string {
+  const n = BigInt(value);
   return n > 10n ** 12n ? `≈ 2^${n.toString(2).length - 1}` : n.toLocaleString("en-US");
 }
 
 export default async function PrefixesPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireUser();
-  const cursor = one((await searchParams).cursor);
-  const [page, has] = await Promise.all([
-    listPrefixes(actor, { cursor, limit: 50 }).catch((e) => {
+  const sp = await searchParams;
+  const cursor = one(sp.cursor);
+  const q = one(sp.q);
+  const [page, has, aggregates, providers] = await Promise.all([
+    listPrefixes(actor, { cursor, q, limit: 50 }).catch((e) => {
       if (isAppError(e) && e.status === 422) return listPrefixes(actor, { limit: 50 });
       throw e;
     }),
     homeAgentOptions(actor),
+    listAggregates(actor, { limit: 100 }),
+    providerOptions(actor),
   ]);
   const haNames = nameMap(has);
+  const providerNames = nameMap(providers);
   const writable = canWrite(actor);
 
   return (
-    <div>
-      <PageHeader title="Home link prefixes" description="Prefixes served by each home agent, and how many home addresses are assigned." />
+    <div className="space-y-8">
+      <PageHeader
+        title="Home link prefixes"
+        description="Prefixes served by each home agent, the provider aggregates they are carved from, and how full each one is."
+        actions={<Link href="/renumberings" className="text-sm font-medium text-brand-700 hover:underline">Renumberings →</Link>}
+      />
       <div className={`grid gap-6 ${writable ? "lg:grid-cols-[1fr_22rem]" : ""}`}>
         <div>
+          <form method="get" className="mb-4 flex gap-2" role="search">
+            <label htmlFor="prefix-q" className="sr-only">Search prefixes</label>
+            <input id="prefix-q" name="q" defaultValue={q} placeholder="Address (any spelling) or prefix" className="w-80 rounded-md border border-slate-300 px-3 py-1.5 text-sm" />
+            <button className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm">Search</button>
+          </form>
           {page.items.length ? (
             <>
               <Table caption="Home link prefixes" testId="prefixes-table" head={["Prefix", "Home agent", "State", "Assigned", "Usable addresses", "Utilisation"]}>
-                {page.items.map((p) => (
-                  <tr key={p.id} className="hover:bg-slate-50">
-                    <Td mono>{p.prefix}</Td>
-                    <Td>{haNames.get(p.homeAgentId) ?? p.homeAgentId}</Td>
-                    <Td><Badge tone={STATE_TONE[p.state] ?? "slate"}>{p.state}</Badge></Td>
-                    <Td>{p.assigned.toLocaleString("en-US")}</Td>
-                    <Td>{formatCapacity(p.capacity)}</Td>
-                    <Td>{utilisation(p.assigned, p.capacity)}</Td>
-                  </tr>
-                ))}
+                {page.items.map((p) => {
+                  const used = BigInt(p.assigned);
+                  const total = BigInt(p.capacity);
+                  return (
+                    <tr key={p.id} className="hover:bg-slate-50">
+                      <Td mono>{p.prefix}</Td>
+                      <Td>{haNames.get(p.homeAgentId) ?? p.homeAgentId}</Td>
+                      <Td><Badge tone={STATE_TONE[p.state] ?? "slate"}>{p.state}</Badge></Td>
+                      <Td>{p.assigned.toLocaleString("en-US")}</Td>
+                      <Td>{formatCount(p.capacity)}</Td>
+                      <Td><UtilisationBar label={p.prefix} basisPoints={utilisationBasisPoints(used, total)} level={utilisationLevel(used, total)} /></Td>
+                    </tr>
+                  );
+                })}
               </Table>
-              <Pagination basePath="/prefixes" params={{}} nextCursor={page.nextCursor} hasCursor={!!cursor} />
+              <Pagination basePath="/prefixes" params={{ q }} nextCursor={page.nextCursor} hasCursor={!!cursor} />
             </>
           ) : (
-            <EmptyState title="No home link prefixes yet">{writable ? "Add one with the form; a home agent must exist first." : "Prefixes appear here once an operator adds them."}</EmptyState>
+            <EmptyState title={q ? "No prefix matches" : "No home link prefixes yet"}>{writable ? "Add one with the form, or allocate a /64 from an aggregate." : "Prefixes appear here once an operator adds them."}</EmptyState>
           )}
         </div>
         {writable ? (
@@ -76,6 +92,46 @@ export default async function PrefixesPage({ searchParams }: { searchParams: Sea
           </Card>
         ) : null}
       </div>
+
+      <section aria-labelledby="aggregates-heading">
+        <h2 id="aggregates-heading" className="mb-3 text-lg font-semibold text-slate-900">Provider aggregates</h2>
+        <div className={`grid gap-6 ${writable ? "lg:grid-cols-[1fr_22rem]" : ""}`}>
+          <div>
+            {aggregates.items.length ? (
+              <Table caption="Provider aggregates" testId="aggregates-table" head={["Aggregate", "Provider", "Home link prefixes", "/64s used", "/64s total", "Utilisation"]}>
+                {aggregates.items.map((a) => (
+                  <tr key={a.id} className="hover:bg-slate-50">
+                    <Td mono>{a.prefix}</Td>
+                    <Td>{providerNames.get(a.providerId) ?? a.providerId}</Td>
+                    <Td>{a.homePrefixes.toLocaleString("en-US")}</Td>
+                    <Td>{formatCount(a.slash64Used)}</Td>
+                    <Td><span title={a.slash64Total}>{BigInt(a.slash64Total).toLocaleString("en-US")}</span></Td>
+                    <Td><UtilisationBar label={a.prefix} basisPoints={a.utilisationBp} level={a.level} /></Td>
+                  </tr>
+                ))}
+              </Table>
+            ) : (
+              <EmptyState title="No provider aggregates yet">Add an aggregate (e.g. a /29 or /48) to carve /64 home link prefixes from it.</EmptyState>
+            )}
+          </div>
+          {writable ? (
+            <div className="space-y-6">
+              <Card title="New aggregate">
+                <AggregateForm action={createAggregateAction} providers={providers.map((p) => ({ id: p.id, label: p.name }))} />
+              </Card>
+              {aggregates.items.length && has.length ? (
+                <Card title="Allocate a /64">
+                  <AllocateForm
+                    action={allocateSlash64Action}
+                    aggregates={aggregates.items.map((a) => ({ id: a.id, label: a.prefix }))}
+                    homeAgents={has.map((h) => ({ id: h.id, label: `${h.name} (${h.address})` }))}
+                  />
+                </Card>
+              ) : null}
+            </div>
+          ) : null}
+        </div>
+      </section>
     </div>
   );
 }
