@@ -425,6 +425,9 @@ CREATE INDEX "HoaLease_prefixId_addressHex_idx" ON "HoaLease"("prefixId", "addre
 CREATE INDEX "HoaLease_homeAgentId_idx" ON "HoaLease"("homeAgentId");
 
 -- CreateIndex
+CREATE INDEX "HoaLease_createdAt_id_idx" ON "HoaLease"("createdAt", "id");
+
+-- CreateIndex
 CREATE INDEX "BootstrapSession_createdAt_id_idx" ON "BootstrapSession"("createdAt", "id");
 
 -- CreateIndex
