@@ -15,3 +15,5 @@ async function main() {
   }
 }
 void main();
+
+export {};
