@@ -9,11 +9,8 @@ async function main(): Promise<number> {
   const url = databaseUrl();
   await applyMigrations(url);
   const db = getDb();
-  // As in scripts/start.ts: WAL for the file, NORMAL sync for this bulk-loading connection.
-  if (providerOf(url) === "sqlite") {
-    await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-    await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
-  }
+  // As in scripts/start.ts: write-ahead logging for the file.
+  if (providerOf(url) === "sqlite") await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   if ((await db.provider.count()) > 0 || (await db.subscriber.count()) > 0) {
     console.error("db:seed: the database already has providers or subscribers; the demo is only loaded into an empty one");
     return 1;

@@ -97,9 +97,6 @@ async function prepareDatabase(): Promise<{ generatedPassword: string | null; ad
   const empty = (await db.provider.count()) === 0 && (await db.subscriber.count()) === 0;
   if (empty && env().CONSOLE_DEMO !== "0") {
     const { seedDemo } = await import("@/lib/services/demo-seed");
-    // Seeding commits ~1,000 small transactions; in WAL mode NORMAL sync loses no integrity, only (on a
-    // power cut) the last commits of a demo that can be loaded again. This connection only.
-    if (provider === "sqlite") await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
     const t0 = Date.now();
     const summary = await seedDemo();
     log(

@@ -1,4 +1,4 @@
-// Unit tests (lib/**/*.test.ts) and integration tests (tests/integration/**/*.test.ts) with node's own
+// Unit tests (lib/**/*.test.ts and scripts/**/*.test.ts) and integration tests (tests/integration/**/*.test.ts) with node's own
 // test runner through tsx. Each file runs in its own process; integration files two at a time (each
 // makes its own SQLite file, and SQLite writers on 2 cores gain nothing from more).
 // `tsx scripts/test/run-node-tests.ts unit|integration` runs one kind alone.
@@ -27,7 +27,8 @@ function walk(dir: string, out: string[]): void {
 
 export function findTests(kind: NodeTestKind): string[] {
   const files: string[] = [];
-  walk(path.join(root, kind === "unit" ? "lib" : "tests/integration"), files);
+  const dirs = kind === "unit" ? ["lib", "scripts"] : ["tests/integration"];
+  for (const d of dirs) walk(path.join(root, d), files);
   return files.map((f) => path.relative(root, f)).sort();
 }
 
