@@ -83,12 +83,14 @@ async function checkReferences(
     const ha = await tx.homeAgent.findUnique({ where: { id: s.pinnedHomeAgentId }, select: { id: true } });
     if (!ha) errors.pinnedHomeAgentId = "no such home agent";
   }
-  if (s.staticHomeAddress && changed("staticHomeAddress") && !errors.staticHomeAddress) {
-    const message = await staticAddressProblem(tx, s.staticHomeAddress);
+  // Re-checked whenever the address or the HA it must live on changes (a pinned HA fixes the home link).
+  const staticChanged = changed("staticHomeAddress") || changed("pinnedHomeAgentId");
+  if (s.staticHomeAddress && staticChanged && !errors.staticHomeAddress && !errors.pinnedHomeAgentId) {
+    const message = await staticAddressProblem(tx, s.staticHomeAddress, s.pinnedHomeAgentId);
     if (message) errors.staticHomeAddress = message;
   }
   if (Object.keys(errors).length) throw new ValidationError(errors);
-  if (s.staticHomeAddress && changed("staticHomeAddress")) await checkAddressFree(tx, s.staticHomeAddress, subscriberId);
+  if (s.staticHomeAddress && staticChanged) await checkAddressFree(tx, s.staticHomeAddress, subscriberId);
 }
 
 /** spec/api-v1.md: a HoA in use is a 409. The subscriber's own current lease does not count. */
@@ -100,15 +102,23 @@ async function checkAddressFree(tx: Tx, address: string, subscriberId: string | 
   }
 }
 
-/** A static HoA must sit inside a configured home link prefix and not be a reserved or HA address. */
-async function staticAddressProblem(tx: Tx, address: string): Promise<string | null> {
+/**
+ * A static HoA must sit inside an active home link prefix (of the pinned HA, when the subscriber is
+ * pinned: the address fixes the home link and so its HA) and not be a reserved or HA address.
+ * A draining prefix is being renumbered away: its addresses go to no one new.
+ */
+async function staticAddressProblem(tx: Tx, address: string, pinnedHomeAgentId: string | null): Promise<string | null> {
   const a = parseAddress(address);
   if (!a.ok) return a.message;
   const prefix = await tx.homePrefix.findFirst({
     where: { startHex: { lte: a.hex }, endHex: { gte: a.hex } },
-    select: { prefix: true, length: true, startHex: true },
+    select: { prefix: true, length: true, startHex: true, state: true, homeAgentId: true, homeAgent: { select: { name: true } } },
   });
   if (!prefix) return "the address is not inside any home link prefix";
+  if (prefix.state !== "active") return `${prefix.prefix} is ${prefix.state}: its addresses are not assigned to anyone new`;
+  if (pinnedHomeAgentId && prefix.homeAgentId !== pinnedHomeAgentId) {
+    return `${prefix.prefix} is served by ${prefix.homeAgent.name}, not by the subscriber's pinned home agent`;
+  }
   const reason = checkStaticHomeAddress(a.value, { network: BigInt(`0x${prefix.startHex}`), length: prefix.length });
   if (reason) return reason;
   if (await tx.homeAgent.findFirst({ where: { address: a.canonical }, select: { id: true } })) return "this is a home agent's address";

@@ -68,3 +68,10 @@ export type HomeAgentListQuery = QueryInput<typeof HomeAgentListQuerySchema>;
 export type PrefixListQuery = QueryInput<typeof PrefixListQuerySchema>;
 export type SubscriberListQuery = QueryInput<typeof SubscriberListQuerySchema>;
 export type SessionListQuery = QueryInput<typeof SessionListQuerySchema>;
+
+export const LeaseListQuerySchema = ListQuerySchema.extend({
+  subscriberId: optId,
+  prefixId: optId,
+  homeAgentId: optId,
+});
+export type LeaseListQuery = QueryInput<typeof LeaseListQuerySchema>;
