@@ -4,13 +4,10 @@ import crypto from "node:crypto";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { derivePsk, keyName } from "@/lib/domain/keys";
-import { resolveScenario } from "@/lib/domain/scenario";
-import { effectiveHomeAddressMode } from "@/lib/domain/home-address";
 import { parseBootstrapRequest, rawField } from "./parse";
 import { requestMacString, responseMacString, computeMac } from "./canonical";
 import { isFresh, authenticate, rememberNonce } from "./authenticate";
-import { loadScenarioInput } from "./scenario-facts";
-import { chooseHomeAgent } from "./home-agent";
+import { decideBootstrap } from "./decide";
 import { assignHomeAddress } from "./allocate";
 import { Timeline, recordSession, type SessionRecord } from "./record";
 import { checkRateLimit } from "./rate-limit";
@@ -63,26 +60,17 @@ async function run(body: unknown, ctx: BootstrapContext, now: Date, t: Timeline,
   }
   t.mark("authenticated", true, "MAC verified, nonce fresh");
 
-  const facts = await loadScenarioInput(db, sub, req.servingRealm, now);
-  const decision = resolveScenario(facts.input);
-  s.explanation.push(...decision.because);
-  if (decision.kind === "refused") {
-    t.mark("scenario-resolved", false, decision.because[decision.because.length - 1]);
-    return errorResult(decision.error, decision.because[decision.because.length - 1]);
-  }
-  s.scenario = decision.kind;
-  t.mark("scenario-resolved", true, `${decision.kind} scenario`);
-
-  const { mode, note } = effectiveHomeAddressMode(req.homeAddressMode, sub);
-  if (note) s.explanation.push(note);
-  const choice = await chooseHomeAgent(db, {
-    subscriber: sub,
-    mspProviderId: decision.mspProviderId,
-    localMspProviderId: decision.localMspProviderId,
-    servingRegion: facts.servingRegion,
-    useStatic: mode === "static",
+  const decided = await decideBootstrap(db, sub, req.servingRealm, req.homeAddressMode, now, (d) => {
+    if (d.kind === "refused") t.mark("scenario-resolved", false, d.because[d.because.length - 1]);
+    else t.mark("scenario-resolved", true, `${d.kind} scenario`);
   });
-  s.explanation.push(...choice.because);
+  const decision = decided.scenario;
+  s.explanation.push(...decided.because);
+  if (decision.kind === "refused") return errorResult(decision.error, decision.because[decision.because.length - 1]);
+  s.scenario = decision.kind;
+
+  const mode = decided.homeAddressMode.mode;
+  const choice = decided.homeAgent!;
   if (!choice.ok) {
     t.mark("home-agent-chosen", false, choice.because[choice.because.length - 1]);
     return errorResult(choice.error, choice.because[choice.because.length - 1]);

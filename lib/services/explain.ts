@@ -1,19 +1,17 @@
 // "Explain" (issue 3 item 6): what the bootstrap endpoint would decide for a subscriber attached at a
 // serving realm — the roles and agreements considered, the scenario or the refusal and why, and the HA
 // that would be chosen — WITHOUT recording a session, taking a nonce or assigning a home address.
-// It runs the same steps as lib/bootstrap/handle-bootstrap.ts after authentication (loadScenarioInput →
-// resolveScenario → effectiveHomeAddressMode → chooseHomeAgent), all of them read-only, so the two cannot
-// disagree on the scenario or the HA.
+// It calls the bootstrap's own decision (lib/bootstrap/decide.ts decideBootstrap, read-only), the same
+// function handle-bootstrap.ts calls after authentication, so the two cannot disagree on the scenario or the HA.
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db/client";
-import { effectiveHomeAddressMode } from "@/lib/domain/home-address";
-import { chooseHomeAgent } from "@/lib/bootstrap/home-agent";
-import { loadScenarioInput } from "@/lib/bootstrap/scenario-facts";
+import type { HomeAddressMode } from "@/lib/domain/home-address";
+import { decideBootstrap } from "@/lib/bootstrap/decide";
 import type { AuthSubscriber } from "@/lib/bootstrap/authenticate";
 import { agreementState, isAgreementInForce } from "@/lib/domain/agreements";
 import { parseRealm } from "@/lib/domain/nai";
-import { resolveScenario, type ScenarioDecision, type ScenarioProvider } from "@/lib/domain/scenario";
+import type { ScenarioDecision, ScenarioProvider } from "@/lib/domain/scenario";
 import { HOME_ADDRESS_POLICIES } from "@/lib/domain/schemas/subscriber";
 import { idField, naiField } from "@/lib/domain/schemas/fields";
 import { parseListQuery } from "@/lib/data/pagination";
@@ -116,61 +114,51 @@ export async function explainBootstrap(actor: Actor, query: ExplainQuery): Promi
     homeAgentId: s.homeAgentId, rebootstrapRequired: s.rebootstrapRequired, rebootstrapReason: s.rebootstrapReason,
   };
 
-  const facts = await loadScenarioInput(db, sub, q.servingRealm, now);
+  const requested = (q.homeAddressMode ?? s.homeAddressPolicy) as HomeAddressMode;
+  const decided = await decideBootstrap(db, sub, q.servingRealm, requested, now);
+  const decision: ScenarioDecision = decided.scenario;
+  const mode = decided.homeAddressMode;
   // Names and roles for the agreements table (the decision itself uses exactly the bootstrap's facts).
-  const ids = [...new Set(facts.input.agreements.flatMap((a) => [a.fromProviderId, a.toProviderId]))];
+  const ids = [...new Set(decided.input.agreements.flatMap((a) => [a.fromProviderId, a.toProviderId]))];
   const named = await db.provider.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, roles: { select: { role: true } } } });
   const providers = new Map(named.map((p) => [p.id, { id: p.id, name: p.name, roles: p.roles.map((r) => r.role) }]));
   const nameOf = (id: string) => providers.get(id)?.name ?? id;
-  const decision: ScenarioDecision = resolveScenario(facts.input);
 
   const because: string[] = [];
-  let outcome: string;
   // The bootstrap refuses a suspended subscriber right after authentication, before any scenario.
   if (s.status === "suspended") because.push(`the subscriber is suspended${s.suspendedReason ? ` (${s.suspendedReason})` : ""}: a bootstrap is refused with subscriber_suspended before any scenario is resolved`);
-  because.push(...decision.because);
+  because.push(...decided.because);
 
-  const requested = q.homeAddressMode ?? s.homeAddressPolicy;
-  const mode = effectiveHomeAddressMode(requested, sub);
+  let outcome: string;
   let homeAgent: Explanation["homeAgent"] = null;
-  if (decision.kind === "refused") {
-    outcome = decision.error;
+  const choice = decided.homeAgent;
+  if (decision.kind === "refused" || !choice) {
+    outcome = decision.kind === "refused" ? decision.error : "internal_error";
+  } else if (choice.ok) {
+    const h = choice.homeAgent;
+    homeAgent = {
+      ok: true, rule: choice.rule, because: choice.because,
+      homeAgent: { id: h.id, name: h.name, fqdn: h.fqdn, address: h.address, region: h.region, capacity: h.capacity, activeBindings: h.activeBindings, state: h.state },
+    };
+    outcome = "success";
   } else {
-    if (mode.note) because.push(mode.note);
-    const choice = await chooseHomeAgent(db, {
-      subscriber: sub,
-      mspProviderId: decision.mspProviderId,
-      localMspProviderId: decision.localMspProviderId,
-      servingRegion: facts.servingRegion,
-      useStatic: mode.mode === "static",
-    });
-    because.push(...choice.because);
-    if (choice.ok) {
-      const h = choice.homeAgent;
-      homeAgent = {
-        ok: true, rule: choice.rule, because: choice.because,
-        homeAgent: { id: h.id, name: h.name, fqdn: h.fqdn, address: h.address, region: h.region, capacity: h.capacity, activeBindings: h.activeBindings, state: h.state },
-      };
-      outcome = "success";
-    } else {
-      homeAgent = { ok: false, error: choice.error, because: choice.because };
-      outcome = choice.error;
-    }
+    homeAgent = { ok: false, error: choice.error, because: choice.because };
+    outcome = choice.error;
   }
   if (s.status === "suspended") outcome = "subscriber_suspended";
 
   const used = new Set(decision.kind === "refused" ? [] : decision.agreementIds);
-  const provider = (id: string | null): ProviderView => (id ? (providers.get(id) ?? (facts.input.msa?.id === id ? view(facts.input.msa) : view(facts.input.servingProvider))) : null);
+  const provider = (id: string | null): ProviderView => (id ? (providers.get(id) ?? (decided.input.msa?.id === id ? view(decided.input.msa) : view(decided.input.servingProvider))) : null);
   return {
     at: now.toISOString(),
     subscriber: { id: s.id, nai: s.nai, status: s.status, suspendedReason: s.suspendedReason, msaProviderId: s.msaProviderId, asaProviderId: s.asaProviderId },
     servingRealm: q.servingRealm,
-    servingProvider: view(facts.input.servingProvider),
-    servingRegion: facts.servingRegion,
-    msa: view(facts.input.msa),
+    servingProvider: view(decided.input.servingProvider),
+    servingRegion: decided.servingRegion,
+    msa: view(decided.input.msa),
     // Only the agreements the rules look at (those for the subscriber's MSA, which is in the actor's
     // scope): the serving provider's agreements with third parties are not the operator's business.
-    agreements: facts.input.agreements
+    agreements: decided.input.agreements
       .filter((a) => a.toProviderId === s.msaProviderId)
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
       .map((a) => ({
