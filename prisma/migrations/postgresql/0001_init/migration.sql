@@ -401,6 +401,9 @@ CREATE INDEX "Subscriber_createdAt_id_idx" ON "Subscriber"("createdAt", "id");
 CREATE INDEX "Subscriber_rebootstrapRequired_rebootstrapReason_idx" ON "Subscriber"("rebootstrapRequired", "rebootstrapReason");
 
 -- CreateIndex
+CREATE INDEX "Subscriber_rebootstrapRequired_rebootstrapAt_id_idx" ON "Subscriber"("rebootstrapRequired", "rebootstrapAt", "id");
+
+-- CreateIndex
 CREATE INDEX "Subscriber_lastBootstrapAt_idx" ON "Subscriber"("lastBootstrapAt");
 
 -- CreateIndex
