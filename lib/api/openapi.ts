@@ -8,6 +8,7 @@ import {
 } from "@/lib/domain/schemas";
 import { DEFAULT_LIMIT, MAX_LIMIT } from "@/lib/domain/schemas/list";
 import { AgreementCreateSchema, AgreementUpdateSchema } from "@/lib/domain/schemas/agreement";
+import { rebootstrapPaths, rebootstrapSchemas } from "./openapi-rebootstrap";
 
 type Json = Record<string, unknown>;
 
@@ -237,6 +238,7 @@ export function openApiDocument(): Json {
   if (cached) return cached;
   const schemas: Record<string, Json> = { ...dtos };
   for (const [name, schema] of Object.entries(inputs)) schemas[name] = inputSchema(schema);
+  Object.assign(schemas, rebootstrapSchemas);
 
   const subscriberCollection = collection("subscribers", "Subscriber", "SubscriberCreate", "start of the NAI (user part case-sensitive)", [
     q("msaProviderId", "only this MSA's subscribers"),
@@ -258,7 +260,7 @@ export function openApiDocument(): Json {
     },
     servers: [{ url: "/" }],
     security: [{ bearerAuth: [] }],
-    tags: ["providers", "agreements", "home-agents", "prefixes", "subscribers", "sessions", "explain", "tokens"].map((name) => ({ name })),
+    tags: ["providers", "agreements", "home-agents", "prefixes", "subscribers", "sessions", "explain", "tokens", "settings"].map((name) => ({ name })),
     paths: {
       "/api/v1/providers": collection("providers", "Provider", "ProviderCreate", "start of the name or of a realm", [
         q("role", "only providers holding this role", { type: "string", enum: ["ASP", "ASA", "MSP", "MSA"] }),
@@ -284,7 +286,9 @@ export function openApiDocument(): Json {
       "/api/v1/subscribers/{id}/rebootstrap": {
         parameters: [idParam],
         post: { tags: ["subscribers"], summary: "Flag the MN for re-bootstrap (reason admin)", operationId: "requestRebootstrap", responses: { ...ok("Subscriber"), ...writeErrors } },
+        delete: { tags: ["subscribers"], summary: "Withdraw the MN's re-bootstrap flag, whatever its reason", operationId: "clearRebootstrap", responses: { ...ok("Subscriber"), ...writeErrors } },
       },
+      ...rebootstrapPaths,
       "/api/v1/sessions": {
         get: {
           tags: ["sessions"], summary: "List bootstrap sessions, newest first", operationId: "listSessions",

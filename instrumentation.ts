@@ -1,0 +1,8 @@
+// Next.js calls register() once when a server instance starts. Background work of the console hangs
+// off it; each job guards itself against running on several instances at once.
+export async function register(): Promise<void> {
+  // Only the Node.js server runs jobs (not the edge runtime, and not `next build`'s page workers).
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  const { startStalenessTimer } = await import("@/lib/jobs/staleness-timer");
+  startStalenessTimer();
+}
