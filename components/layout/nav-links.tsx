@@ -12,6 +12,8 @@ const LINKS = [
   { href: "/home-agents", label: "Home agents" },
   { href: "/prefixes", label: "Prefixes" },
   { href: "/sessions", label: "Sessions" },
+  { href: "/rebootstrap", label: "Flagged MNs" },
+  { href: "/settings", label: "Settings" },
 ] as const;
 
 export function NavLinks() {

@@ -11,6 +11,8 @@ import { requireUser } from "@/lib/auth/session";
 import { listSubscribers } from "@/lib/data/subscribers";
 import { isAppError } from "@/lib/errors";
 import { homeAgentOptions, nameMap, providerOptions } from "../names";
+import { bulkRebootstrapAction } from "../rebootstrap/actions";
+import { BULK_FORM_ID, BulkRebootstrap, SelectAllRows } from "@/components/rebootstrap/bulk-rebootstrap";
 
 export const metadata: Metadata = { title: "Subscribers" };
 
@@ -29,6 +31,8 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
   const [providers, has] = await Promise.all([providerOptions(actor), homeAgentOptions(actor)]);
   const providerNames = nameMap(providers);
   const haNames = nameMap(has);
+  // Operators and admins can select rows for a bulk re-bootstrap (RFC 4640 §4, network-initiated).
+  const selectable = canWrite(actor);
 
   return (
     <div>
@@ -48,13 +52,22 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
       {problem ? <FormMessage message={problem} /> : null}
       {page && page.items.length ? (
         <>
+          {selectable ? <div className="mb-3"><BulkRebootstrap action={bulkRebootstrapAction} /></div> : null}
           <Table
             caption={params.q ? `Subscribers whose NAI starts with ${params.q}` : "Subscribers, newest first"}
             testId="subscribers-table"
-            head={["NAI", "MSA", "Policy", "Status", "Home address", "Home agent", "Last bootstrap"]}
+            head={[...(selectable ? [<SelectAllRows key="all" />] : []), "NAI", "MSA", "Policy", "Status", "Home address", "Home agent", "Last bootstrap"]}
           >
             {page.items.map((s) => (
               <tr key={s.id} className="hover:bg-slate-50">
+                {selectable ? (
+                  <Td>
+                    <input
+                      type="checkbox" name="subscriberIds" value={s.id} form={BULK_FORM_ID} className="h-4 w-4"
+                      aria-label={`Select ${s.nai}`} data-testid="select-subscriber"
+                    />
+                  </Td>
+                ) : null}
                 <Td mono>
                   <Link href={`/subscribers/${s.id}`} className="font-medium text-brand-600 hover:underline">{s.nai}</Link>
                 </Td>
