@@ -17,6 +17,8 @@ const EnvSchema = z.object({
   BOOTSTRAP_KEY_LIFETIME_SECONDS: intFromEnv(86400),
   BOOTSTRAP_RATE_PER_NAI: intFromEnv(0),
   BOOTSTRAP_RATE_PER_SOURCE: intFromEnv(0),
+  /** "auto": the server runs background jobs (renumbering); "manual": only explicit runJob calls (tests, CLI) */
+  JOB_RUNNER: z.enum(["auto", "manual"]).default("auto"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

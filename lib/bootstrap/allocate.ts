@@ -10,6 +10,7 @@ import {
   stableCandidate, randomCandidate, reservedHomeAddressReason, isScannable, firstFreeAddress, type HomeAddressMode, type HomePrefixValue,
 } from "@/lib/domain/home-address";
 import { homeAddressSecret } from "./iid-secret";
+import { markRenumberingMigration, plannedRenumberedAddress } from "./renumbering";
 
 type Tx = Prisma.TransactionClient;
 
@@ -29,7 +30,7 @@ export type AllocationInput = {
 };
 
 export type Allocation =
-  | { ok: true; address: string; prefix: string; kept: boolean; because: string[] }
+  | { ok: true; address: string; prefix: string; prefixId: string; kept: boolean; because: string[] }
   | { ok: false; because: string[] };
 
 class NoAddress extends Error {
@@ -111,7 +112,7 @@ async function allocateOnce(tx: Tx, input: AllocationInput): Promise<Extract<All
     if (existing && existing.address === a.canonical) {
       await tx.hoaLease.update({ where: { id: existing.id }, data: { ...leaseData, prefixId: p.id, kind: "static" } });
       because.push(`static home address ${a.canonical} (provisioned)`);
-      return { ok: true, address: a.canonical, prefix: p.prefix, kept: true, because };
+      return { ok: true, address: a.canonical, prefix: p.prefix, prefixId: p.id, kept: true, because };
     }
     const holder = await tx.hoaLease.findUnique({ where: { address: a.canonical }, select: { subscriberId: true } });
     if (holder) throw new NoAddress([`the provisioned static home address ${a.canonical} is held by another subscriber`]);
@@ -123,7 +124,7 @@ async function allocateOnce(tx: Tx, input: AllocationInput): Promise<Extract<All
       // A dynamic HoA stays the subscriber's while its prefix is in service (spec "Home address rules").
       await tx.hoaLease.update({ where: { id: existing.id }, data: leaseData });
       because.push(`keeps its dynamic home address ${existing.address} on ${same.prefix}`);
-      return { ok: true, address: existing.address, prefix: same.prefix, kept: true, because };
+      return { ok: true, address: existing.address, prefix: same.prefix, prefixId: same.id, kept: true, because };
     }
   }
 
@@ -132,8 +133,18 @@ async function allocateOnce(tx: Tx, input: AllocationInput): Promise<Extract<All
     await tx.hoaLease.delete({ where: { id: existing.id } });
     because.push(`released previous ${existing.kind} home address ${existing.address}`);
   }
+  const haAddresses = await haAddressValues(tx);
+  if (!chosen && input.mode === "dynamic" && existing && !prefixes.some((p) => p.id === existing.prefixId)) {
+    // Renumbered away: take the address the plan previewed (same interface identifier) if still free.
+    const planned = await plannedRenumberedAddress(tx, input.subscriberId, existing.prefixId);
+    const target = planned ? prefixes.find((p) => p.id === planned.newPrefixId) : undefined;
+    const a = planned ? parseAddress(planned.address) : null;
+    if (target && a?.ok && (await isFree(tx, a.value, prefixValue(target), haAddresses, input.subscriberId))) {
+      chosen = { value: a.value, prefix: target };
+      because.push(`renumbered from ${existing.address} to ${a.canonical} on ${target.prefix}, as planned by the renumbering`);
+    }
+  }
   if (!chosen) {
-    const haAddresses = await haAddressValues(tx);
     for (const p of prefixes) {
       const v = await pickAddress(tx, p, input, haAddresses);
       if (v !== null) {
@@ -160,7 +171,7 @@ async function allocateOnce(tx: Tx, input: AllocationInput): Promise<Extract<All
       ...leaseData,
     },
   });
-  return { ok: true, address, prefix: chosen.prefix.prefix, kept: false, because };
+  return { ok: true, address, prefix: chosen.prefix.prefix, prefixId: chosen.prefix.id, kept: false, because };
 }
 
 /**
@@ -172,6 +183,7 @@ export async function assignHomeAddress(input: AllocationInput): Promise<Allocat
     try {
       return await withTx(async (tx) => {
         const r = await allocateOnce(tx, input);
+        await markRenumberingMigration(tx, input.subscriberId, r.prefixId, input.now);
         await tx.subscriber.update({
           where: { id: input.subscriberId },
           data: {

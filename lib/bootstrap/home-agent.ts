@@ -98,7 +98,8 @@ export async function chooseHomeAgent(
     where: { subscriberId: subscriber.id },
     select: { homeAgentId: true, prefix: { select: { state: true } } },
   });
-  const currentRow = lease && lease.prefix.state === "active" ? rows.find((r) => r.id === lease.homeAgentId) ?? null : null;
+  // A draining prefix is being renumbered to a new prefix on the same HA: that HA stays the current one.
+  const currentRow = lease && lease.prefix.state !== "retired" ? rows.find((r) => r.id === lease.homeAgentId) ?? null : null;
 
   const ids = [...new Set([...rows.map((r) => r.id), ...localRows.map((r) => r.id), ...(pinnedRow ? [pinnedRow.id] : [])])];
   const load = await loads(db, ids, subscriber.id);

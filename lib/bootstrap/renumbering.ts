@@ -1,0 +1,31 @@
+// The two points where a bootstrap meets a renumbering (DOMAIN.md "Home prefix renumbering"):
+// the new HoA keeps its interface identifier (the address planned in the preview), and a subscriber
+// that lands on the new prefix is counted as migrated — in the bootstrap's own transaction.
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+type Tx = Prisma.TransactionClient;
+
+/** The planned new HoA of a subscriber whose lease is on a prefix being (or already) renumbered away. */
+export async function plannedRenumberedAddress(tx: Tx, subscriberId: string, oldPrefixId: string): Promise<{ address: string; newPrefixId: string } | null> {
+  const m = await tx.renumberingMember.findFirst({
+    where: { subscriberId, newAddress: { not: "" }, renumbering: { oldPrefixId, state: { not: "cancelled" } } },
+    orderBy: { renumbering: { createdAt: "desc" } },
+    select: { newAddress: true, renumbering: { select: { newPrefixId: true } } },
+  });
+  return m && m.renumbering.newPrefixId ? { address: m.newAddress, newPrefixId: m.renumbering.newPrefixId } : null;
+}
+
+/**
+ * pending/dormant → migrated once the drain has begun (old prefix draining or retired) and the
+ * subscriber's new lease is off the old prefix — normally on the new one, or elsewhere if its HA changed.
+ */
+export async function markRenumberingMigration(tx: Tx, subscriberId: string, prefixId: string, now: Date): Promise<void> {
+  await tx.renumberingMember.updateMany({
+    where: {
+      subscriberId,
+      state: { in: ["pending", "dormant"] },
+      renumbering: { oldPrefixId: { not: prefixId }, state: { not: "cancelled" }, oldPrefixRef: { state: { in: ["draining", "retired"] } } },
+    },
+    data: { state: "migrated", migratedAt: now },
+  });
+}

@@ -1,0 +1,143 @@
+// The batch steps of a renumbering job (lib/jobs/runner.ts). Each step reads its cursor from the job
+// payload and returns the next one; the runner commits the step and the cursor together, so a restart
+// resumes exactly where the last committed batch ended and no batch is applied twice.
+import type { Tx } from "@/lib/db/tx";
+import { parseAddress, parsePrefix, valueToAddress } from "@/lib/domain/ipv6";
+import { stableCandidate } from "@/lib/domain/home-address";
+import { planNewAddress } from "@/lib/domain/renumbering";
+import { homeAddressSecret } from "@/lib/bootstrap/iid-secret";
+import type { BatchResult, JobPayload } from "@/lib/jobs/runner";
+
+export type RenumberingJobPayload = JobPayload & {
+  renumberingId: string;
+  /** "members": create missing members from the old prefix's leases; "flags": flag the members' MNs */
+  phase: "members" | "flags";
+  cursor: string;
+};
+
+/** Fallback candidates tried when the kept IID is unavailable. */
+const FALLBACKS = 8;
+
+async function haAddresses(tx: Tx): Promise<Set<bigint>> {
+  const rows = await tx.homeAgent.findMany({ select: { address: true } });
+  return new Set(rows.flatMap((r) => {
+    const a = parseAddress(r.address);
+    return a.ok ? [a.value] : [];
+  }));
+}
+
+/** Addresses (canonical text) among `texts` held by someone other than `ownerOf(text)` (lease or static HoA). */
+async function heldByOthers(tx: Tx, texts: string[], ownerOf: Map<string, string>): Promise<Set<string>> {
+  if (!texts.length) return new Set();
+  const [leases, statics] = await Promise.all([
+    tx.hoaLease.findMany({ where: { address: { in: texts } }, select: { address: true, subscriberId: true } }),
+    tx.subscriber.findMany({ where: { staticHomeAddress: { in: texts } }, select: { staticHomeAddress: true, id: true } }),
+  ]);
+  const out = new Set<string>();
+  for (const l of leases) if (ownerOf.get(l.address) !== l.subscriberId) out.add(l.address);
+  for (const s of statics) if (s.staticHomeAddress && ownerOf.get(s.staticHomeAddress) !== s.id) out.add(s.staticHomeAddress);
+  return out;
+}
+
+/**
+ * Members for the next `batchSize` leases of the old prefix (by address), skipping subscribers that
+ * already are members: the same step serves the plan and the top-up at announce time.
+ */
+export async function memberBatch(tx: Tx, p: RenumberingJobPayload, batchSize: number): Promise<BatchResult> {
+  const r = await tx.renumbering.findUniqueOrThrow({ where: { id: p.renumberingId }, select: { oldPrefixId: true, oldPrefix: true, newPrefix: true } });
+  const oldP = parsePrefix(r.oldPrefix);
+  const newP = parsePrefix(r.newPrefix);
+  if (!oldP.ok || !newP.ok) throw new Error("stored renumbering prefixes are invalid");
+  const leases = await tx.hoaLease.findMany({
+    where: { prefixId: r.oldPrefixId, addressHex: { gt: p.cursor } },
+    orderBy: { addressHex: "asc" },
+    take: batchSize,
+    select: { subscriberId: true, address: true, addressHex: true, kind: true, subscriber: { select: { nai: true, homeAddressPolicy: true, staticHomeAddress: true } } },
+  });
+  if (!leases.length) return { payload: p, processed: 0, finished: true };
+  const existing = new Set(
+    (await tx.renumberingMember.findMany({
+      where: { renumberingId: p.renumberingId, subscriberId: { in: leases.map((l) => l.subscriberId) } },
+      select: { subscriberId: true },
+    })).map((m) => m.subscriberId),
+  );
+  const todo = leases.filter((l) => !existing.has(l.subscriberId));
+  const has = await haAddresses(tx);
+  const secret = homeAddressSecret();
+  const newValue = { network: newP.network, length: newP.length, canonical: newP.canonical };
+
+  // Which addresses are unavailable: the kept ones are looked up in one query per batch; fallback
+  // candidates are derived and looked up only for the (rare) members whose kept address is taken.
+  const hostMask = (1n << BigInt(128 - oldP.length)) - 1n;
+  const items = todo.map((l) => {
+    const a = parseAddress(l.address);
+    if (!a.ok) throw new Error("stored lease address is invalid");
+    return { lease: l, value: a.value, kept: newP.network | (a.value & hostMask), fallbacks: [] as bigint[] };
+  });
+  const owner = new Map(items.map((c) => [valueToAddress(c.kept), c.lease.subscriberId]));
+  const held = await heldByOthers(tx, [...owner.keys()], owner);
+  const collided = items.filter((c) => has.has(c.kept) || held.has(valueToAddress(c.kept)));
+  if (collided.length) {
+    const fbOwner = new Map<string, string>();
+    for (const c of collided) {
+      c.fallbacks = Array.from({ length: FALLBACKS }, (_, n) => stableCandidate(secret, newValue, c.lease.subscriber.nai, n));
+      for (const v of c.fallbacks) fbOwner.set(valueToAddress(v), c.lease.subscriberId);
+    }
+    for (const t of await heldByOthers(tx, [...fbOwner.keys()], fbOwner)) held.add(t);
+    // A fallback must not land on an address another member of this renumbering was given.
+    const planned = await tx.renumberingMember.findMany({
+      where: { renumberingId: p.renumberingId, newAddress: { in: [...fbOwner.keys()] } },
+      select: { newAddress: true },
+    });
+    for (const m of planned) held.add(m.newAddress);
+  }
+  const plannedHere = new Set<bigint>();
+  const rows = [];
+  for (const c of items) {
+    const planned = planNewAddress(
+      c.value, oldP, newP,
+      (v) => has.has(v) || plannedHere.has(v) || held.has(valueToAddress(v)),
+      (counter) => c.fallbacks[counter] ?? newP.network,
+      c.fallbacks.length,
+    );
+    // No place in the new prefix (it is full): the member still moves, the bootstrap allocator picks then.
+    if (planned) plannedHere.add(planned.value);
+    const isStatic = c.lease.kind === "static" || (c.lease.subscriber.homeAddressPolicy === "static" && c.lease.subscriber.staticHomeAddress === c.lease.address);
+    rows.push({
+      renumberingId: p.renumberingId,
+      subscriberId: c.lease.subscriberId,
+      oldAddress: c.lease.address,
+      newAddress: planned ? planned.address : "",
+      isStatic,
+    });
+  }
+  if (rows.length) await tx.renumberingMember.createMany({ data: rows });
+  const last = leases[leases.length - 1];
+  return { payload: { ...p, cursor: last.addressHex }, processed: leases.length, finished: leases.length < batchSize };
+}
+
+/**
+ * Flag the next batch of members' MNs (reason `renumbering`, RFC 4640 §5.4) and move static HoAs to
+ * their planned address, so a static MN's next bootstrap lands on the new prefix.
+ */
+export async function flagBatch(tx: Tx, p: RenumberingJobPayload, batchSize: number, now: Date): Promise<BatchResult> {
+  const members = await tx.renumberingMember.findMany({
+    where: { renumberingId: p.renumberingId, subscriberId: { gt: p.cursor } },
+    orderBy: { subscriberId: "asc" },
+    take: batchSize,
+    select: { subscriberId: true, isStatic: true, newAddress: true, oldAddress: true, state: true },
+  });
+  if (!members.length) return { payload: p, processed: 0, finished: true };
+  const waiting = members.filter((m) => m.state !== "migrated").map((m) => m.subscriberId);
+  if (waiting.length) {
+    await tx.subscriber.updateMany({
+      where: { id: { in: waiting } },
+      data: { rebootstrapRequired: true, rebootstrapReason: "renumbering", rebootstrapAt: now },
+    });
+  }
+  for (const m of members) {
+    if (!m.isStatic || !m.newAddress) continue;
+    await tx.subscriber.updateMany({ where: { id: m.subscriberId, staticHomeAddress: m.oldAddress }, data: { staticHomeAddress: m.newAddress } });
+  }
+  return { payload: { ...p, cursor: members[members.length - 1].subscriberId }, processed: members.length, finished: members.length < batchSize };
+}

@@ -1,0 +1,243 @@
+// Home prefix renumbering (DOMAIN.md "Home prefix renumbering", spec/api-v1.md): plan → announce →
+// drain → complete. Plan and announce run as background jobs in batches (lib/jobs/runner.ts) so a
+// prefix of 100k subscribers never needs one long transaction; the renumbering's own state changes
+// only in the job's last transaction (members exist before flags flip, flags before "announced").
+import type { Actor } from "@/lib/auth/actor";
+import { actorLabel, requireWrite, systemActor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/audit/audit";
+import { getDb } from "@/lib/db/client";
+import { withTx, type Tx } from "@/lib/db/tx";
+import { ConflictError, ValidationError } from "@/lib/errors";
+import { parsePrefix } from "@/lib/domain/ipv6";
+import { canAnnounce, canComplete, completionBlocker, dormantCutoff, renumberingTargetProblem } from "@/lib/domain/renumbering";
+import { parseInput } from "@/lib/domain/schemas/parse";
+import { RenumberingCreateSchema } from "@/lib/domain/schemas/renumbering";
+import { getPrefix } from "@/lib/data/prefixes";
+import { getRenumbering, renumberingCounts, toMemberDto, type RenumberingDto, type RenumberingMemberDto } from "@/lib/data/renumberings";
+import { JOB_BATCH_SIZE, kickJobRunner, registerJobHandler, registerPeriodic, runJob, type JobPayload } from "@/lib/jobs/runner";
+import { aggregateContaining } from "./aggregates";
+import { flagBatch, memberBatch, type RenumberingJobPayload } from "./renumbering-batches";
+import { serializeOn } from "./support";
+
+export const PLAN_JOB = "renumbering.plan";
+export const ANNOUNCE_JOB = "renumbering.announce";
+/** How many left-behind MNs a forced completion lists inline; the CSV export has them all. */
+const LEFT_BEHIND_LIMIT = 1000;
+/** A snapshot is recorded at least this often while counts change, and at most once per sweep. */
+const SNAPSHOT_EVERY_MS = 60_000;
+
+async function snapshot(tx: Tx, renumberingId: string, at = new Date()): Promise<void> {
+  const c = await renumberingCounts(tx, renumberingId);
+  await tx.renumberingEvent.create({ data: { renumberingId, at, ...c } });
+}
+
+function payloadOf(p: JobPayload): RenumberingJobPayload {
+  return p as RenumberingJobPayload;
+}
+
+registerJobHandler(PLAN_JOB, {
+  batch: (tx, p, ctx) => memberBatch(tx, payloadOf(p), ctx.batchSize),
+  finish: async (tx, p) => {
+    const id = payloadOf(p).renumberingId;
+    await recordAudit(tx, systemActor("jobs"), { action: "renumbering.planned", objectType: "renumbering", objectId: id, after: await renumberingCounts(tx, id) });
+  },
+});
+
+registerJobHandler(ANNOUNCE_JOB, {
+  batch: async (tx, p, ctx) => {
+    const payload = payloadOf(p);
+    if (payload.phase === "members") {
+      const r = await memberBatch(tx, payload, ctx.batchSize);
+      // Members first (any lease added since the plan), then the flags.
+      return r.finished ? { payload: { ...payload, phase: "flags", cursor: "" }, processed: r.processed, finished: false } : r;
+    }
+    return flagBatch(tx, payload, ctx.batchSize, new Date());
+  },
+  finish: async (tx, p) => {
+    const id = payloadOf(p).renumberingId;
+    const now = new Date();
+    await tx.renumbering.update({ where: { id }, data: { state: "announced", announcedAt: now } });
+    await snapshot(tx, id, now);
+    await recordAudit(tx, systemActor("jobs"), { action: "renumbering.announced", objectType: "renumbering", objectId: id, after: await renumberingCounts(tx, id) });
+  },
+  failed: async (tx, p) => {
+    // A bug, not a crash (a crash resumes): put the old prefix back in service so nothing is stranded.
+    const r = await tx.renumbering.findUnique({ where: { id: payloadOf(p).renumberingId }, select: { oldPrefixId: true, state: true } });
+    if (r && r.state === "planned") await tx.homePrefix.update({ where: { id: r.oldPrefixId }, data: { state: "active" } });
+  },
+});
+
+/** Small renumberings finish inside the request; big ones continue in the background runner. */
+async function startJob(jobId: string, total: number): Promise<void> {
+  if (total <= JOB_BATCH_SIZE) await runJob(jobId, { workerId: `inline-${jobId}` });
+  else kickJobRunner();
+}
+
+async function activeRenumberingOn(tx: Tx, prefixId: string) {
+  return tx.renumbering.findFirst({
+    where: { state: { in: ["planned", "announced"] }, OR: [{ oldPrefixId: prefixId }, { newPrefixId: prefixId }] },
+    select: { id: true },
+  });
+}
+
+/**
+ * Plan: the new prefix (created on the same HA when absent), the renumbering in state `planned`, and a
+ * job that records each affected subscriber with its new HoA (the preview).
+ */
+export async function planRenumbering(actor: Actor, input: unknown): Promise<RenumberingDto> {
+  requireWrite(actor);
+  const data = parseInput(RenumberingCreateSchema, input);
+  const old = await getPrefix(actor, data.prefixId).catch(() => {
+    throw new ValidationError({ prefixId: "no such prefix" });
+  });
+  const newP = parsePrefix(data.newPrefix);
+  const oldP = parsePrefix(old.prefix);
+  if (!newP.ok || !oldP.ok) throw new ValidationError({ newPrefix: newP.ok ? "invalid" : newP.message });
+  const problem = renumberingTargetProblem(oldP, newP);
+  if (problem) throw new ValidationError({ newPrefix: problem });
+  if (old.state !== "active") throw new ConflictError(`${old.prefix} is ${old.state}; only an active prefix can be renumbered`);
+
+  const { id, jobId, total } = await withTx(async (tx) => {
+    await serializeOn(tx, "home-prefixes");
+    if (await activeRenumberingOn(tx, old.id)) throw new ConflictError(`${old.prefix} is already part of a renumbering in progress`);
+    let target = await tx.homePrefix.findUnique({ where: { prefix: newP.canonical }, select: { id: true, homeAgentId: true, state: true } });
+    if (target) {
+      if (target.homeAgentId !== old.homeAgentId) throw new ConflictError(`${newP.canonical} is served by another home agent`, { newPrefix: "served by another home agent" });
+      if (target.state !== "active") throw new ConflictError(`${newP.canonical} is ${target.state}`, { newPrefix: `the new prefix is ${target.state}` });
+      if (await activeRenumberingOn(tx, target.id)) throw new ConflictError(`${newP.canonical} is already part of a renumbering in progress`);
+    } else {
+      const clash = await tx.homePrefix.findFirst({ where: { startHex: { lte: newP.endHex }, endHex: { gte: newP.startHex } }, select: { prefix: true } });
+      if (clash) throw new ConflictError(`overlaps the existing home link prefix ${clash.prefix}`, { newPrefix: `overlaps ${clash.prefix}` });
+      target = await tx.homePrefix.create({
+        data: {
+          homeAgentId: old.homeAgentId, prefix: newP.canonical, length: newP.length, startHex: newP.startHex, endHex: newP.endHex,
+          state: "active", aggregateId: await aggregateContaining(tx, newP.startHex, newP.endHex),
+        },
+        select: { id: true, homeAgentId: true, state: true },
+      });
+      await recordAudit(tx, actor, { action: "prefix.create", objectType: "prefix", objectId: target.id, after: { prefix: newP.canonical, homeAgentId: old.homeAgentId, reason: "renumbering" } });
+    }
+    const total = await tx.hoaLease.count({ where: { prefixId: old.id } });
+    const r = await tx.renumbering.create({
+      data: { oldPrefixId: old.id, newPrefixId: target.id, oldPrefix: old.prefix, newPrefix: newP.canonical, state: "planned", dormantAfterSeconds: data.dormantAfterSeconds },
+      select: { id: true },
+    });
+    const payload: RenumberingJobPayload = { renumberingId: r.id, phase: "members", cursor: "" };
+    const job = await tx.job.create({
+      data: { type: PLAN_JOB, state: "queued", total, payload: JSON.stringify(payload), ownerId: actor.kind === "user" ? actor.userId : null },
+      select: { id: true },
+    });
+    await tx.renumbering.update({ where: { id: r.id }, data: { jobId: job.id } });
+    await recordAudit(tx, actor, {
+      action: "renumbering.plan", objectType: "renumbering", objectId: r.id,
+      after: { oldPrefix: old.prefix, newPrefix: newP.canonical, dormantAfterSeconds: data.dormantAfterSeconds, affected: total, jobId: job.id },
+    });
+    return { id: r.id, jobId: job.id, total };
+  });
+  await startJob(jobId, total);
+  return getRenumbering(actor, id);
+}
+
+/**
+ * Announce: the old prefix stops handing out addresses at once (draining: it stays reserved and
+ * answerable), then a job flags every member's MN; the state becomes `announced` when the job ends.
+ */
+export async function announceRenumbering(actor: Actor, id: string): Promise<RenumberingDto> {
+  await getRenumbering(actor, id);
+  requireWrite(actor);
+  const { jobId, total } = await withTx(async (tx) => {
+    const before = await getRenumbering(actor, id, tx);
+    if (!canAnnounce(before.state)) throw new ConflictError(`the renumbering is ${before.state}; only a planned one can be announced`);
+    if (before.job && before.job.state !== "succeeded") {
+      throw new ConflictError(before.job.type === ANNOUNCE_JOB ? "the announcement is already in progress" : "the plan is still being prepared; try again when its job has finished");
+    }
+    await tx.homePrefix.update({ where: { id: before.oldPrefixId }, data: { state: "draining" } });
+    const leases = await tx.hoaLease.count({ where: { prefixId: before.oldPrefixId } });
+    const total = leases + before.total;
+    const payload: RenumberingJobPayload = { renumberingId: id, phase: "members", cursor: "" };
+    const job = await tx.job.create({
+      data: { type: ANNOUNCE_JOB, state: "queued", total, payload: JSON.stringify(payload), ownerId: actor.kind === "user" ? actor.userId : null },
+      select: { id: true },
+    });
+    await tx.renumbering.update({ where: { id }, data: { jobId: job.id } });
+    await recordAudit(tx, actor, { action: "renumbering.announce", objectType: "renumbering", objectId: id, before: { state: before.state }, after: { oldPrefixState: "draining", jobId: job.id } });
+    return { jobId: job.id, total };
+  });
+  await startJob(jobId, total);
+  return getRenumbering(actor, id);
+}
+
+export type CompletedRenumbering = RenumberingDto & { leftBehind: RenumberingMemberDto[]; leftBehindCount: number };
+
+/**
+ * Complete: retire the old prefix. 409 while any MN has not migrated, unless forced; a forced
+ * completion answers with the MNs left behind (their old HoA stays theirs: the prefix is retired,
+ * nobody else gets it, and their flag still tells them to re-bootstrap when they wake).
+ */
+export async function completeRenumbering(actor: Actor, id: string, opts: { force?: boolean } = {}): Promise<CompletedRenumbering> {
+  await getRenumbering(actor, id);
+  requireWrite(actor);
+  await sweepRenumbering(id);
+  return withTx(async (tx) => {
+    const before = await getRenumbering(actor, id, tx);
+    if (!canComplete(before.state)) throw new ConflictError(`the renumbering is ${before.state}; only an announced one can be completed`);
+    const blocker = completionBlocker(before.counts);
+    if (blocker && !opts.force) throw new ConflictError(blocker);
+    const leftRows = await tx.renumberingMember.findMany({
+      where: { renumberingId: id, state: { in: ["pending", "dormant"] } },
+      orderBy: { subscriberId: "asc" },
+      take: LEFT_BEHIND_LIMIT,
+      select: {
+        subscriberId: true, oldAddress: true, newAddress: true, isStatic: true, state: true, migratedAt: true,
+        subscriber: { select: { nai: true, lastBootstrapAt: true } },
+      },
+    });
+    const now = new Date();
+    await tx.homePrefix.update({ where: { id: before.oldPrefixId }, data: { state: "retired" } });
+    await tx.renumbering.update({ where: { id }, data: { state: "completed", completedAt: now } });
+    await snapshot(tx, id, now);
+    const leftBehindCount = before.counts.pending + before.counts.dormant;
+    await recordAudit(tx, actor, {
+      action: "renumbering.complete", objectType: "renumbering", objectId: id,
+      before: { state: before.state }, after: { state: "completed", forced: !!opts.force, leftBehind: leftBehindCount, by: actorLabel(actor) },
+    });
+    const after = await getRenumbering(actor, id, tx);
+    return { ...after, leftBehind: leftRows.map(toMemberDto), leftBehindCount };
+  });
+}
+
+/**
+ * Drain tracking: pending members whose MN has not bootstrapped within dormantAfterSeconds (counted
+ * from the announcement at the earliest) become dormant; a snapshot is recorded when counts changed.
+ */
+export async function sweepRenumbering(id: string, now = new Date()): Promise<void> {
+  const db = getDb();
+  const r = await db.renumbering.findUnique({ where: { id }, select: { state: true, announcedAt: true, dormantAfterSeconds: true } });
+  if (!r || r.state !== "announced" || !r.announcedAt) return;
+  const cutoff = dormantCutoff(now, r.dormantAfterSeconds);
+  await withTx(async (tx) => {
+    let moved = 0;
+    if (r.announcedAt! < cutoff) {
+      const res = await tx.renumberingMember.updateMany({
+        where: { renumberingId: id, state: "pending", subscriber: { OR: [{ lastBootstrapAt: null }, { lastBootstrapAt: { lt: cutoff } }] } },
+        data: { state: "dormant" },
+      });
+      moved = res.count;
+      if (moved) await recordAudit(tx, systemActor("renumbering-drain"), { action: "renumbering.dormant", objectType: "renumbering", objectId: id, after: { dormant: moved } });
+    }
+    const last = await tx.renumberingEvent.findFirst({ where: { renumberingId: id }, orderBy: { at: "desc" }, select: { at: true, pending: true, migrated: true, dormant: true } });
+    const c = await renumberingCounts(tx, id);
+    const changed = !last || last.pending !== c.pending || last.migrated !== c.migrated || last.dormant !== c.dormant;
+    if (changed && (!last || moved > 0 || now.getTime() - last.at.getTime() >= SNAPSHOT_EVERY_MS)) {
+      await tx.renumberingEvent.create({ data: { renumberingId: id, at: now, ...c } });
+    }
+  });
+}
+
+/** The runner's periodic drain sweep over every announced renumbering. */
+export async function sweepAllRenumberings(now = new Date()): Promise<void> {
+  const rows = await getDb().renumbering.findMany({ where: { state: "announced" }, select: { id: true } });
+  for (const r of rows) await sweepRenumbering(r.id, now);
+}
+
+registerPeriodic(() => sweepAllRenumberings());
