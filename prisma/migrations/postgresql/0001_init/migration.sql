@@ -106,6 +106,8 @@ CREATE TABLE "Subscriber" (
     "lastBootstrapAt" TIMESTAMP(3),
     "homeAgentId" TEXT,
     "portalPasswordHash" TEXT,
+    "portalFailedLogins" INTEGER NOT NULL DEFAULT 0,
+    "portalLockedUntil" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
@@ -167,6 +169,19 @@ CREATE TABLE "BootstrapSession" (
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "BootstrapSession_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "PortalInvite" (
+    "id" TEXT NOT NULL,
+    "subscriberId" TEXT NOT NULL,
+    "tokenHash" TEXT NOT NULL,
+    "expiresAt" TIMESTAMP(3) NOT NULL,
+    "usedAt" TIMESTAMP(3),
+    "createdBy" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "PortalInvite_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -452,6 +467,12 @@ CREATE INDEX "BootstrapSession_homeAgentId_createdAt_idx" ON "BootstrapSession"(
 CREATE INDEX "BootstrapSession_nai_createdAt_idx" ON "BootstrapSession"("nai", "createdAt");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "PortalInvite_tokenHash_key" ON "PortalInvite"("tokenHash");
+
+-- CreateIndex
+CREATE INDEX "PortalInvite_subscriberId_createdAt_idx" ON "PortalInvite"("subscriberId", "createdAt");
+
+-- CreateIndex
 CREATE INDEX "ReplayNonce_expiresAt_idx" ON "ReplayNonce"("expiresAt");
 
 -- CreateIndex
@@ -558,6 +579,9 @@ ALTER TABLE "BootstrapSession" ADD CONSTRAINT "BootstrapSession_subscriberId_fke
 
 -- AddForeignKey
 ALTER TABLE "BootstrapSession" ADD CONSTRAINT "BootstrapSession_homeAgentId_fkey" FOREIGN KEY ("homeAgentId") REFERENCES "HomeAgent"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "PortalInvite" ADD CONSTRAINT "PortalInvite_subscriberId_fkey" FOREIGN KEY ("subscriberId") REFERENCES "Subscriber"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "Renumbering" ADD CONSTRAINT "Renumbering_oldPrefixId_fkey" FOREIGN KEY ("oldPrefixId") REFERENCES "HomePrefix"("id") ON DELETE RESTRICT ON UPDATE CASCADE;

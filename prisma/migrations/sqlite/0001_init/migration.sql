@@ -102,6 +102,8 @@ CREATE TABLE "Subscriber" (
     "lastBootstrapAt" DATETIME,
     "homeAgentId" TEXT,
     "portalPasswordHash" TEXT,
+    "portalFailedLogins" INTEGER NOT NULL DEFAULT 0,
+    "portalLockedUntil" DATETIME,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
     CONSTRAINT "Subscriber_msaProviderId_fkey" FOREIGN KEY ("msaProviderId") REFERENCES "Provider" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
@@ -164,6 +166,18 @@ CREATE TABLE "BootstrapSession" (
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "BootstrapSession_subscriberId_fkey" FOREIGN KEY ("subscriberId") REFERENCES "Subscriber" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
     CONSTRAINT "BootstrapSession_homeAgentId_fkey" FOREIGN KEY ("homeAgentId") REFERENCES "HomeAgent" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "PortalInvite" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "subscriberId" TEXT NOT NULL,
+    "tokenHash" TEXT NOT NULL,
+    "expiresAt" DATETIME NOT NULL,
+    "usedAt" DATETIME,
+    "createdBy" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "PortalInvite_subscriberId_fkey" FOREIGN KEY ("subscriberId") REFERENCES "Subscriber" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable
@@ -439,6 +453,12 @@ CREATE INDEX "BootstrapSession_homeAgentId_createdAt_idx" ON "BootstrapSession"(
 
 -- CreateIndex
 CREATE INDEX "BootstrapSession_nai_createdAt_idx" ON "BootstrapSession"("nai", "createdAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "PortalInvite_tokenHash_key" ON "PortalInvite"("tokenHash");
+
+-- CreateIndex
+CREATE INDEX "PortalInvite_subscriberId_createdAt_idx" ON "PortalInvite"("subscriberId", "createdAt");
 
 -- CreateIndex
 CREATE INDEX "ReplayNonce_expiresAt_idx" ON "ReplayNonce"("expiresAt");
