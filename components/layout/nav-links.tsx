@@ -11,6 +11,8 @@ const LINKS = [
   { href: "/explain", label: "Explain" },
   { href: "/home-agents", label: "Home agents" },
   { href: "/prefixes", label: "Prefixes" },
+  { href: "/leases", label: "Home addresses" },
+  { href: "/renumberings", label: "Renumberings" },
   { href: "/sessions", label: "Sessions" },
   { href: "/rebootstrap", label: "Flagged MNs" },
   { href: "/settings", label: "Settings" },
