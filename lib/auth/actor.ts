@@ -16,15 +16,20 @@ export type UserActor = {
   requestId?: string;
 };
 
-/** The console itself: start-up, demo seeding, background jobs. Full access. */
-export type SystemActor = { kind: "system"; label: string; requestId?: string };
+/**
+ * The console itself: start-up, demo seeding, background jobs. Full access.
+ * `subscriber` is set only by lib/services/portal.ts, acting for a signed-in portal subscriber on that
+ * subscriber's own id (taken from its session, never from input); the audit trail then names the subscriber.
+ */
+export type SystemActor = { kind: "system"; label: string; requestId?: string; subscriber?: { id: string; nai: string } };
 
 export type Actor = UserActor | SystemActor;
 
 export const systemActor = (label: string): SystemActor => ({ kind: "system", label });
 
 export function actorLabel(a: Actor): string {
-  return a.kind === "user" ? a.email : `system:${a.label}`;
+  if (a.kind === "user") return a.email;
+  return a.subscriber ? `subscriber:${a.subscriber.nai}` : `system:${a.label}`;
 }
 
 /**
