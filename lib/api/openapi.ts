@@ -9,6 +9,7 @@ import {
 import { DEFAULT_LIMIT, MAX_LIMIT } from "@/lib/domain/schemas/list";
 import { AgreementCreateSchema, AgreementUpdateSchema } from "@/lib/domain/schemas/agreement";
 import { rebootstrapPaths, rebootstrapSchemas } from "./openapi-rebootstrap";
+import { ipamPaths, ipamSchemas } from "./openapi-renumbering";
 
 type Json = Record<string, unknown>;
 
@@ -238,7 +239,7 @@ export function openApiDocument(): Json {
   if (cached) return cached;
   const schemas: Record<string, Json> = { ...dtos };
   for (const [name, schema] of Object.entries(inputs)) schemas[name] = inputSchema(schema);
-  Object.assign(schemas, rebootstrapSchemas);
+  Object.assign(schemas, rebootstrapSchemas, ipamSchemas, securitySchemas);
 
   const subscriberCollection = collection("subscribers", "Subscriber", "SubscriberCreate", "start of the NAI (user part case-sensitive)", [
     q("msaProviderId", "only this MSA's subscribers"),
@@ -260,7 +261,7 @@ export function openApiDocument(): Json {
     },
     servers: [{ url: "/" }],
     security: [{ bearerAuth: [] }],
-    tags: ["providers", "agreements", "home-agents", "prefixes", "subscribers", "sessions", "explain", "tokens", "settings"].map((name) => ({ name })),
+    tags: ["providers", "agreements", "home-agents", "prefixes", "subscribers", "sessions", "explain", "tokens", "settings", "leases", "renumberings", "jobs", "users", "audit"].map((name) => ({ name })),
     paths: {
       "/api/v1/providers": collection("providers", "Provider", "ProviderCreate", "start of the name or of a realm", [
         q("role", "only providers holding this role", { type: "string", enum: ["ASP", "ASA", "MSP", "MSA"] }),
@@ -289,6 +290,7 @@ export function openApiDocument(): Json {
         delete: { tags: ["subscribers"], summary: "Withdraw the MN's re-bootstrap flag, whatever its reason", operationId: "clearRebootstrap", responses: { ...ok("Subscriber"), ...writeErrors } },
       },
       ...rebootstrapPaths,
+      ...ipamPaths,
       "/api/v1/sessions": {
         get: {
           tags: ["sessions"], summary: "List bootstrap sessions, newest first", operationId: "listSessions",
