@@ -16,7 +16,7 @@ export function StalenessForm({ action, maxAgeSeconds }: {
   const v = state && !state.ok ? (state.values ?? {}) : {};
   return (
     <form action={formAction} key={JSON.stringify(v)} className="space-y-1" noValidate data-testid="staleness-form">
-      {state?.ok ? <FormMessage tone="success" message={`Saved: flag subscribers not bootstrapped for ${describeMaxAge(state.maxAgeSeconds)}.`} /> : null}
+      {state?.ok ? <FormMessage tone="success" message={state.maxAgeSeconds === 0 ? "Saved: the staleness policy is off." : `Saved: flag subscribers not bootstrapped for ${describeMaxAge(state.maxAgeSeconds)}.`} /> : null}
       <FormMessage message={state && !state.ok ? state.message : null} />
       <div className="grid max-w-md grid-cols-2 gap-3">
         <Field id="days" label="Days" error={errors.days} hint="0 days and 0 hours switches the policy off">

@@ -239,7 +239,7 @@ export function openApiDocument(): Json {
   if (cached) return cached;
   const schemas: Record<string, Json> = { ...dtos };
   for (const [name, schema] of Object.entries(inputs)) schemas[name] = inputSchema(schema);
-  Object.assign(schemas, rebootstrapSchemas, ipamSchemas, securitySchemas);
+  Object.assign(schemas, rebootstrapSchemas, ipamSchemas);
 
   const subscriberCollection = collection("subscribers", "Subscriber", "SubscriberCreate", "start of the NAI (user part case-sensitive)", [
     q("msaProviderId", "only this MSA's subscribers"),
@@ -261,7 +261,7 @@ export function openApiDocument(): Json {
     },
     servers: [{ url: "/" }],
     security: [{ bearerAuth: [] }],
-    tags: ["providers", "agreements", "home-agents", "prefixes", "subscribers", "sessions", "explain", "tokens", "settings", "leases", "renumberings", "jobs", "users", "audit"].map((name) => ({ name })),
+    tags: ["providers", "agreements", "home-agents", "prefixes", "subscribers", "sessions", "explain", "tokens", "settings", "leases", "renumberings", "jobs"].map((name) => ({ name })),
     paths: {
       "/api/v1/providers": collection("providers", "Provider", "ProviderCreate", "start of the name or of a realm", [
         q("role", "only providers holding this role", { type: "string", enum: ["ASP", "ASA", "MSP", "MSA"] }),
