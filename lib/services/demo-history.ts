@@ -8,7 +8,7 @@ import crypto from "node:crypto";
 import { handleBootstrap } from "@/lib/bootstrap/handle-bootstrap";
 import type { HomeAddressMode } from "@/lib/domain/home-address";
 import { bootstrap, type Transport } from "@/lib/mn/client";
-import { DEMO_SERVING_REALMS, INTEGRATED_SERVING_REALMS } from "./demo-seed-data";
+import { DEMO_SERVING_REALMS, INTEGRATED_SERVING_REALMS, LOCAL_HA_REALM } from "./demo-seed-data";
 import type { DemoCredential } from "./demo-seed";
 
 export type DemoSubscriber = {
@@ -33,6 +33,14 @@ export function expectedOutcome(s: DemoSubscriber, servingRealm: string): string
   if (s.group === "enterprise") return "third-party-msp";
   if (s.group === "startup") return "no_roaming_agreement";
   return s.integrated && INTEGRATED_SERVING_REALMS.has(servingRealm) ? "integrated-asp" : "split";
+}
+
+/**
+ * Cellular subscribers that a serving MSP's local HA can serve: active, and not bound to a static HoA
+ * (a static home address fixes the home link, and so the HA).
+ */
+function localHaVisitors(subscribers: DemoSubscriber[]): DemoSubscriber[] {
+  return subscribers.filter((s) => s.group === "cellular" && !s.suspended && s.policy !== "static");
 }
 
 type Attempt = {
@@ -107,6 +115,10 @@ function plan(subscribers: DemoSubscriber[], now: number, rnd: () => number): At
   }
   const active = subscribers.filter((s) => s.group === "cellular" && !s.suspended);
   const anyRealm = () => pick(DEMO_SERVING_REALMS, rnd);
+  // Cellular MNs visiting the third-party MSP's network: split, with its local HA (§5.2).
+  for (const s of localHaVisitors(subscribers).slice(0, 6)) {
+    attempts.push({ at: pickTime(now, rnd), nai: s.nai, secret: s.secret, servingRealm: LOCAL_HA_REALM, mode: s.policy, trigger: "boot", expect: expectedOutcome(s, LOCAL_HA_REALM) });
+  }
   // A few MNs with a corrupted or outdated secret, and a few NAIs nobody provisioned.
   for (let i = 0; i < 8; i++) {
     const s = pick(active, rnd);
@@ -159,6 +171,10 @@ export async function runDemoHistory(subscribers: DemoSubscriber[], opts: { now:
     const servingRealm = pick(DEMO_SERVING_REALMS, rnd);
     return { nai: s.nai, secret: s.secret, servingRealm, expect: expectedOutcome(s, servingRealm) };
   });
+  // A local HA assignment: the entry's scenario is split, and the HA is the serving MSP's (LOCAL_HA_FQDN).
+  for (const s of localHaVisitors(subscribers).slice(0, 3)) {
+    credentials.push({ nai: s.nai, secret: s.secret, servingRealm: LOCAL_HA_REALM, expect: expectedOutcome(s, LOCAL_HA_REALM) });
+  }
   // Refused identities, for the simulator's failure column: a wrong secret and an unknown NAI look alike.
   const victim = subscribers.find((s) => s.group === "cellular" && !s.suspended);
   if (victim) credentials.push({ nai: victim.nai, secret: randomSecret(), servingRealm: "hotspot.airport.example", expect: "authentication_failed" });

@@ -104,6 +104,14 @@ export const INTEGRATED_SERVING_REALMS: ReadonlySet<string> = new Set([
   "hotspot.airport.example",
 ]);
 
+/**
+ * The third-party MSP's own access network. Mobility Services may assign its local HA to the cellular
+ * operator's subscribers who attach here (a mobility agreement with allowLocalHomeAgent, RFC 4640 §5.2):
+ * the scenario stays split (the home MSP is the MSA's), but the HA is the serving MSP's.
+ */
+export const LOCAL_HA_REALM = "mobility.example";
+export const LOCAL_HA_FQDN = "ha1.mobility.example";
+
 /** Where the demo MNs attach: their own operator's networks, the airport, and networks nobody knows. */
 export const DEMO_SERVING_REALMS = [
   "mnc015.example-cellular.net",

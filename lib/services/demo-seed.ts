@@ -59,6 +59,15 @@ async function createAgreements(actor: ReturnType<typeof systemActor>, ids: Reco
     validFrom,
     validUntil: new Date(now.getTime() - 35 * 86400_000).toISOString(),
   });
+  // The third-party MSP may give the cellular operator's visiting subscribers a local HA (RFC 4640 §5.2).
+  await createAgreement(actor, {
+    kind: "mobility",
+    fromProviderId: ids.mobility,
+    toProviderId: ids.cellular,
+    status: "active",
+    validFrom,
+    allowLocalHomeAgent: true,
+  });
 }
 
 /**

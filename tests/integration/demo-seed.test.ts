@@ -143,4 +143,24 @@ describe("demo/credentials.json", () => {
       assert.equal(r.ok ? r.scenario : r.error, c.expect, `${c.nai} at ${c.servingRealm || "(unknown)"}`);
     }
   });
+
+  test("covers every outcome issue 3 lists, and the local HA entries get the serving MSP's HA", async () => {
+    const list = JSON.parse(fs.readFileSync(credentialsFile, "utf8")) as { nai: string; secret: string; servingRealm: string; expect: string }[];
+    for (const outcome of ["split", "integrated-asp", "third-party-msp", "no_roaming_agreement", "subscriber_suspended"]) {
+      assert.ok(list.some((c) => c.expect === outcome), outcome);
+    }
+    const { LOCAL_HA_REALM, LOCAL_HA_FQDN } = await import("@/lib/services/demo-seed-data");
+    const local = list.filter((c) => c.servingRealm === LOCAL_HA_REALM);
+    assert.ok(local.length > 0);
+    const transport = m.inProcess.inProcessTransport();
+    for (const c of local) {
+      const r = await m.mn.bootstrap({ transport, nai: c.nai, secret: c.secret, servingRealm: c.servingRealm, trigger: "manual" });
+      assert.ok(r.ok, `${c.nai}: ${r.ok ? "" : r.error}`);
+      assert.equal(r.scenario, c.expect);
+      assert.equal(r.homeAgent.fqdn, LOCAL_HA_FQDN);
+    }
+    // ... and the recorded history has local assignments too.
+    const haLocal = await m.db.getDb().bootstrapSession.count({ where: { servingRealm: LOCAL_HA_REALM, outcome: "success", homeAgent: { fqdn: LOCAL_HA_FQDN } } });
+    assert.ok(haLocal > 0);
+  });
 });
