@@ -216,6 +216,8 @@ export async function sweepRenumbering(id: string, now = new Date()): Promise<vo
   if (!r || r.state !== "announced" || !r.announcedAt) return;
   const cutoff = dormantCutoff(now, r.dormantAfterSeconds);
   await withTx(async (tx) => {
+    // The runner's tick and a page view may sweep at once: one at a time, so one snapshot per change.
+    await serializeOn(tx, `renumbering-sweep:${id}`);
     let moved = 0;
     if (r.announcedAt! < cutoff) {
       const res = await tx.renumberingMember.updateMany({
