@@ -9,6 +9,7 @@ import {
 import { DEFAULT_LIMIT, MAX_LIMIT } from "@/lib/domain/schemas/list";
 import { AgreementCreateSchema, AgreementUpdateSchema } from "@/lib/domain/schemas/agreement";
 import { rebootstrapPaths, rebootstrapSchemas } from "./openapi-rebootstrap";
+import { portalPaths, portalSchemas } from "./openapi-portal";
 import { ipamPaths, ipamSchemas } from "./openapi-renumbering";
 
 type Json = Record<string, unknown>;
@@ -239,7 +240,7 @@ export function openApiDocument(): Json {
   if (cached) return cached;
   const schemas: Record<string, Json> = { ...dtos };
   for (const [name, schema] of Object.entries(inputs)) schemas[name] = inputSchema(schema);
-  Object.assign(schemas, rebootstrapSchemas, ipamSchemas);
+  Object.assign(schemas, rebootstrapSchemas, ipamSchemas, portalSchemas);
 
   const subscriberCollection = collection("subscribers", "Subscriber", "SubscriberCreate", "start of the NAI (user part case-sensitive)", [
     q("msaProviderId", "only this MSA's subscribers"),
@@ -290,6 +291,7 @@ export function openApiDocument(): Json {
         delete: { tags: ["subscribers"], summary: "Withdraw the MN's re-bootstrap flag, whatever its reason", operationId: "clearRebootstrap", responses: { ...ok("Subscriber"), ...writeErrors } },
       },
       ...rebootstrapPaths,
+      ...portalPaths,
       ...ipamPaths,
       "/api/v1/sessions": {
         get: {

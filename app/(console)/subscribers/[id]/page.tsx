@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { PortalInviteButton } from "@/components/portal/portal-invite-button";
 import { SessionTable } from "@/components/sessions/session-table";
 import { formatTime, one, type SearchParams } from "@/components/ui/format";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
+import { canWrite } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/session";
 import { listSessions } from "@/lib/data/sessions";
 import { getSubscriber, type SubscriberDto } from "@/lib/data/subscribers";
@@ -73,6 +75,12 @@ export default async function SubscriberPage({ params, searchParams }: { params:
           ))}
         </dl>
       </Card>
+      {canWrite(actor) ? (
+        <Card title="Self-service portal">
+          <p className="mb-2 text-sm text-slate-600">A one-time link with which the subscriber sets its portal password (its bootstrap secret stays separate).</p>
+          <PortalInviteButton subscriberId={s.id} />
+        </Card>
+      ) : null}
       <section aria-labelledby="sessions-heading">
         <div className="mb-3 flex items-baseline justify-between">
           <h2 id="sessions-heading" className="text-lg font-semibold">Bootstrap sessions</h2>
