@@ -27,5 +27,7 @@ export const config = {
     "/agreements/:path*",
     "/explain/:path*",
     "/account/:path*",
+    "/users/:path*",
+    "/audit/:path*",
   ],
 };

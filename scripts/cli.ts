@@ -1,6 +1,7 @@
 // Operator command line: `npm run cli -- <command>`. Thin: parses arguments and calls lib/ services.
 //   token create --email <user> --name <label> [--expires-days N]   prints the token as its last line
 //   user create --email <e> --role admin|operator|auditor [--provider <id|name>]... [--password <pw>]
+//   audit verify                                                    exit 0 intact, 1 broken (names the entry)
 //   help
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -18,6 +19,9 @@ Commands:
   user create --email <email> --role admin|operator|auditor [--provider <id or name>]... [--name <name>] [--password <pw>]
       Create a user. An operator needs at least one --provider (its scope). Without --password a random
       one is generated, printed once, and must be changed at first sign-in.
+  audit verify
+      Walk the audit trail's hash chain. Exit 0 when intact, 1 when an entry was altered, removed or
+      re-ordered (the first bad entry's sequence number is printed).
   help
       Show this text.
 
@@ -116,17 +120,29 @@ async function userCreate(argv: string[]): Promise<void> {
   if (generated) console.log(`Initial password (shown once; must be changed at first sign-in): ${password}`);
 }
 
+async function auditVerify(argv: string[]): Promise<number> {
+  parse(argv, {});
+  const { db } = await prepare();
+  const { verifyAuditChain } = await import("@/lib/audit/audit");
+  const r = await verifyAuditChain(db);
+  if (r.ok) {
+    console.log(`audit chain intact (${r.checked} entries)`);
+    return 0;
+  }
+  console.error(`audit chain BROKEN at entry ${r.firstBadSeq}: ${r.problem} (${r.checked} entries before it verified)`);
+  return 1;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [cmd, sub, ...rest] = argv;
   if (!cmd || cmd === "help" || cmd === "--help" || cmd === "-h") {
     console.log(HELP);
     return cmd ? 0 : 2;
   }
-  const commands: Record<string, (a: string[]) => Promise<void>> = { "token create": tokenCreate, "user create": userCreate };
+  const commands: Record<string, (a: string[]) => Promise<void | number>> = { "token create": tokenCreate, "user create": userCreate, "audit verify": auditVerify };
   const run = commands[`${cmd} ${sub ?? ""}`];
   if (!run) throw new UsageError(`unknown command "${[cmd, sub].filter(Boolean).join(" ")}"; see npm run cli -- help`);
-  await run(rest);
-  return 0;
+  return (await run(rest)) ?? 0;
 }
 
 main(process.argv.slice(2))

@@ -20,7 +20,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
             <Link href="/dashboard" className="text-sm font-semibold tracking-wide text-white">
               MIP6 Console
             </Link>
-            {user.mustChangePassword ? null : <NavLinks />}
+            {user.mustChangePassword ? null : <NavLinks role={user.role} />}
           </div>
           <div className="flex items-center gap-3 text-sm text-slate-300">
             <Link href="/account/password" className="hover:text-white" title="Change password">

@@ -16,13 +16,16 @@ const LINKS = [
   { href: "/sessions", label: "Sessions" },
   { href: "/rebootstrap", label: "Flagged MNs" },
   { href: "/settings", label: "Settings" },
-] as const;
+  { href: "/audit", label: "Audit" },
+  { href: "/users", label: "Users", roles: ["admin", "auditor"] },
+] as const satisfies readonly { href: string; label: string; roles?: readonly string[] }[];
 
-export function NavLinks() {
+/** `role` only hides links a role cannot use; every page checks the role itself on the server. */
+export function NavLinks({ role }: { role?: string }) {
   const pathname = usePathname();
   return (
     <ul className="flex flex-wrap items-center gap-1">
-      {LINKS.map((l) => {
+      {LINKS.filter((l) => !("roles" in l) || (role !== undefined && (l.roles as readonly string[]).includes(role))).map((l) => {
         const current = pathname === l.href || pathname.startsWith(`${l.href}/`);
         return (
           <li key={l.href}>

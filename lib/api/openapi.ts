@@ -10,6 +10,7 @@ import { DEFAULT_LIMIT, MAX_LIMIT } from "@/lib/domain/schemas/list";
 import { AgreementCreateSchema, AgreementUpdateSchema } from "@/lib/domain/schemas/agreement";
 import { rebootstrapPaths, rebootstrapSchemas } from "./openapi-rebootstrap";
 import { portalPaths, portalSchemas } from "./openapi-portal";
+import { securityPaths, securitySchemas } from "./openapi-security";
 import { ipamPaths, ipamSchemas } from "./openapi-renumbering";
 
 type Json = Record<string, unknown>;
@@ -240,7 +241,7 @@ export function openApiDocument(): Json {
   if (cached) return cached;
   const schemas: Record<string, Json> = { ...dtos };
   for (const [name, schema] of Object.entries(inputs)) schemas[name] = inputSchema(schema);
-  Object.assign(schemas, rebootstrapSchemas, ipamSchemas, portalSchemas);
+  Object.assign(schemas, rebootstrapSchemas, ipamSchemas, securitySchemas, portalSchemas);
 
   const subscriberCollection = collection("subscribers", "Subscriber", "SubscriberCreate", "start of the NAI (user part case-sensitive)", [
     q("msaProviderId", "only this MSA's subscribers"),
@@ -262,7 +263,7 @@ export function openApiDocument(): Json {
     },
     servers: [{ url: "/" }],
     security: [{ bearerAuth: [] }],
-    tags: ["providers", "agreements", "home-agents", "prefixes", "subscribers", "sessions", "explain", "tokens", "settings", "leases", "renumberings", "jobs"].map((name) => ({ name })),
+    tags: ["providers", "agreements", "home-agents", "prefixes", "subscribers", "sessions", "explain", "tokens", "settings", "leases", "renumberings", "jobs", "users", "audit"].map((name) => ({ name })),
     paths: {
       "/api/v1/providers": collection("providers", "Provider", "ProviderCreate", "start of the name or of a realm", [
         q("role", "only providers holding this role", { type: "string", enum: ["ASP", "ASA", "MSP", "MSA"] }),
@@ -292,6 +293,7 @@ export function openApiDocument(): Json {
       },
       ...rebootstrapPaths,
       ...portalPaths,
+      ...securityPaths,
       ...ipamPaths,
       "/api/v1/sessions": {
         get: {

@@ -1,4 +1,4 @@
-// Creating operator accounts (CLI now, /api/v1/users later). Sign-in, password change and the first admin
+// Administering operator accounts (CLI, /api/v1/users, /users): create, change role/scope, disable, reset password. Sign-in, password change and the first admin
 // live in lib/services/users.ts; the password policy and argon2id hashing in lib/auth/password.ts.
 import crypto from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
@@ -6,9 +6,11 @@ import { requireAdmin } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/audit";
 import { withTx } from "@/lib/db/tx";
-import { ConflictError, ValidationError, isUniqueViolation } from "@/lib/errors";
+import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from "@/lib/errors";
 import { parseInput } from "@/lib/domain/schemas/parse";
-import { UserCreateSchema } from "@/lib/domain/schemas/user";
+import { UserCreateSchema, UserInviteSchema, UserUpdateSchema } from "@/lib/domain/schemas/user";
+import type { Tx } from "@/lib/db/tx";
+import { getUser, userSelect, toUserDto, type UserDto } from "@/lib/data/users";
 
 export type CreatedUser = { id: string; email: string; role: string; providerIds: string[]; mustChangePassword: boolean };
 
@@ -43,4 +45,81 @@ export async function createUser(actor: Actor, input: unknown, opts: { mustChang
     if (isUniqueViolation(e)) throw new ConflictError("a user with this email already exists", { email: "a user with this email already exists" });
     throw e;
   }
+}
+
+/**
+ * Create a user from the API or the console. The password is an *initial* one: given or generated, it
+ * must be changed at first sign-in. It is returned only when the console generated it (shown once).
+ */
+export async function inviteUser(actor: Actor, input: unknown): Promise<{ user: UserDto; password: string | null }> {
+  requireAdmin(actor);
+  const data = parseInput(UserInviteSchema, input);
+  const password = data.password ?? generatePassword();
+  const created = await createUser(actor, { ...data, password }, { mustChangePassword: true });
+  return { user: await getUser(actor, created.id), password: data.password ? null : password };
+}
+
+/** Refuse a change that would leave no enabled admin (nobody could administer the console any more). */
+async function assertAnotherAdmin(tx: Tx, userId: string): Promise<void> {
+  const others = await tx.user.count({ where: { role: "admin", disabled: false, id: { not: userId } } });
+  if (others === 0) throw new ConflictError("this is the last enabled admin; make another admin first", { role: "the last enabled admin cannot be demoted or disabled" });
+}
+
+async function checkProviders(tx: Tx, providerIds: string[]): Promise<void> {
+  const found = await tx.provider.findMany({ where: { id: { in: providerIds } }, select: { id: true } });
+  if (found.length !== providerIds.length) throw new ValidationError({ providerIds: "no such provider" });
+}
+
+/** Change role, provider scope, name or the disabled flag. An operator must keep at least one provider. */
+export async function updateUser(actor: Actor, id: string, input: unknown): Promise<UserDto> {
+  requireAdmin(actor);
+  const data = parseInput(UserUpdateSchema, input);
+  return withTx(async (tx) => {
+    const row = await tx.user.findUnique({ where: { id }, select: userSelect });
+    if (!row) throw new NotFoundError("user");
+    const before = toUserDto(row);
+    const role = data.role ?? before.role;
+    // Admins and auditors see every provider: a scope would be meaningless, so it is cleared.
+    const providerIds = role === "operator" ? [...new Set(data.providerIds ?? before.providerIds)] : [];
+    if (role === "operator" && providerIds.length === 0) throw new ValidationError({ providerIds: "an operator needs at least one provider in scope" });
+    const disabled = data.disabled ?? before.disabled;
+    if (before.role === "admin" && !before.disabled && (role !== "admin" || disabled)) await assertAnotherAdmin(tx, id);
+    await checkProviders(tx, providerIds);
+    await tx.userProvider.deleteMany({ where: { userId: id, providerId: { notIn: providerIds } } });
+    for (const providerId of providerIds.filter((p) => !before.providerIds.includes(p))) {
+      await tx.userProvider.create({ data: { userId: id, providerId } });
+    }
+    const updated = await tx.user.update({
+      where: { id },
+      data: { role, disabled, ...(data.name !== undefined ? { name: data.name } : {}) },
+      select: userSelect,
+    });
+    const after = toUserDto(updated);
+    const action = before.disabled !== after.disabled ? (after.disabled ? "user.disable" : "user.enable") : "user.update";
+    await recordAudit(tx, actor, {
+      action,
+      objectType: "user",
+      objectId: id,
+      before: { role: before.role, providerIds: before.providerIds, disabled: before.disabled, name: before.name },
+      after: { role: after.role, providerIds: after.providerIds, disabled: after.disabled, name: after.name },
+    });
+    return after;
+  });
+}
+
+/**
+ * Give a user a new generated initial password (returned once), to be changed at next sign-in.
+ * Also clears a sign-in lock: the usual reason to reset is a locked-out colleague.
+ */
+export async function resetUserPassword(actor: Actor, id: string): Promise<{ password: string; mustChangePassword: true }> {
+  requireAdmin(actor);
+  const password = generatePassword();
+  const passwordHash = await hashPassword(password);
+  await withTx(async (tx) => {
+    const row = await tx.user.findUnique({ where: { id }, select: { id: true, email: true } });
+    if (!row) throw new NotFoundError("user");
+    await tx.user.update({ where: { id }, data: { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null } });
+    await recordAudit(tx, actor, { action: "user.password-reset", objectType: "user", objectId: id, after: { email: row.email, mustChangePassword: true } });
+  });
+  return { password, mustChangePassword: true };
 }

@@ -41,3 +41,30 @@ export const ApiTokenCreateSchema = z.object({
   ).refine((d) => d === null || (!Number.isNaN(d.getTime()) && d.getTime() > Date.now()), "expiresAt must be a future date-time"),
 });
 export type ApiTokenCreateInput = z.input<typeof ApiTokenCreateSchema>;
+
+/** PATCH /api/v1/users/{id}: every field optional; the operator-needs-a-provider rule is checked in the service
+ * against the merged result (a PATCH of `role` alone must see the stored scope). */
+export const UserUpdateSchema = z
+  .object({
+    name: textField("name", 100).nullable().optional(),
+    role: z.enum(USER_ROLES, { error: "role must be admin, operator or auditor" }).optional(),
+    providerIds: z.array(idField("providerId")).max(1000).optional(),
+    disabled: z.boolean({ error: "disabled must be true or false" }).optional(),
+  })
+  .strict();
+export type UserUpdateInput = z.input<typeof UserUpdateSchema>;
+
+/** POST /api/v1/users and the console form: the initial password is optional (generated when absent). */
+export const UserInviteSchema = z
+  .object({
+    email: emailField,
+    name: textField("name", 100).optional(),
+    role: z.enum(USER_ROLES, { error: "role must be admin, operator or auditor" }),
+    providerIds: z.array(idField("providerId")).max(1000).default([]),
+    password: passwordField.optional(),
+  })
+  .superRefine((u, ctx) => {
+    if (u.role === "operator" && u.providerIds.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["providerIds"], message: "an operator needs at least one provider in scope" });
+    }
+  });
