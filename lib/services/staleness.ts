@@ -127,8 +127,10 @@ async function claimRun(now: Date, minGapMs: number): Promise<boolean> {
   return r.count === 1;
 }
 
-/** One periodic tick (instrumentation.ts): at most one instance per period does the work. */
+/** One periodic tick (instrumentation.ts): at most one instance per period does the work; null when it did none. */
 export async function stalenessTick(now: Date, periodMs: number): Promise<StalenessRun | null> {
+  // With the policy off (the default) a tick is one read: no claim is written.
+  if ((await getStalenessPolicy()).maxAgeSeconds === 0) return null;
   // A little under the period, so timer drift does not make every other tick a no-op.
   if (!(await claimRun(now, periodMs * 0.8))) return null;
   return flagStaleSubscribers(systemActor("staleness-policy"), now);

@@ -160,6 +160,9 @@ describe("staleness policy", () => {
     const initial = await call(m.policy.GET, "GET", "/api/v1/settings/staleness", { token: tokens[AUD] });
     assert.deepEqual(initial.json, { maxAgeSeconds: 0, updatedAt: null });
     assert.deepEqual((await call(m.apply.POST, "POST", "/api/v1/settings/staleness/apply", { token: tokens[ADMIN] })).json, { maxAgeSeconds: 0, cutoff: null, flagged: 0 });
+    // Off: a periodic tick only reads, and claims nothing.
+    assert.equal(await m.staleness.stalenessTick(new Date(), 60_000), null);
+    assert.equal(await m.db.setting.count({ where: { key: "staleness.lastRunAt" } }), 0);
     assert.equal((await call(m.policy.PUT, "PUT", "/api/v1/settings/staleness", { token: tokens[OPA], body: { maxAgeSeconds: 86400 } })).status, 403);
     assert.equal((await call(m.apply.POST, "POST", "/api/v1/settings/staleness/apply", { token: tokens[OPA] })).status, 403);
     const bad = await call(m.policy.PUT, "PUT", "/api/v1/settings/staleness", { token: tokens[ADMIN], body: { maxAgeSeconds: -5 } });
