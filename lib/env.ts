@@ -17,6 +17,9 @@ const EnvSchema = z.object({
   BOOTSTRAP_KEY_LIFETIME_SECONDS: intFromEnv(86400),
   BOOTSTRAP_RATE_PER_NAI: intFromEnv(0),
   BOOTSTRAP_RATE_PER_SOURCE: intFromEnv(0),
+  /** sign-in attempts per minute per source address / per email, counted before any password work; 0 = off */
+  SIGNIN_RATE_PER_SOURCE: intFromEnv(60),
+  SIGNIN_RATE_PER_EMAIL: intFromEnv(20),
   /** "auto": the server runs background jobs (renumbering); "manual": only explicit runJob calls (tests, CLI) */
   JOB_RUNNER: z.enum(["auto", "manual"]).default("auto"),
 });

@@ -5,7 +5,8 @@ import crypto from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { dataKey } from "@/lib/crypto/secret-box";
-import { authenticate } from "@/lib/services/users";
+import { authenticate, normalizeEmail } from "@/lib/services/users";
+import { checkSignInRate, signInSourceOf } from "@/lib/auth/sign-in-rate-limit";
 
 export type SessionClaims = {
   userId: string;
@@ -34,6 +35,11 @@ if (!process.env.NEXTAUTH_URL && !process.env.AUTH_TRUST_HOST) process.env.AUTH_
 /** Working hours plus margin: a stolen cookie is not good for a month. */
 const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
+/** Secure cookies when NEXTAUTH_URL is https. */
+export function secureCookies(url = process.env.NEXTAUTH_URL): boolean {
+  return !!url && /^https:\/\//i.test(url.trim());
+}
+
 let cached: NextAuthOptions | null = null;
 
 /** Built on first use, not at import, so `next build` never touches the key file. */
@@ -42,6 +48,10 @@ export function authOptions(): NextAuthOptions {
   cached = {
     secret: nextAuthSecret(),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 60 * 60 },
+    // Cookies are HttpOnly and SameSite=Lax (next-auth's defaults); Secure (and __Secure-/__Host- names)
+    // whenever the console's URL is https. next-auth infers this from NEXTAUTH_URL too; stating it keeps
+    // a proxy-forwarded http hop from downgrading it.
+    useSecureCookies: secureCookies(),
     pages: { signIn: "/signin", error: "/signin" },
     providers: [
       CredentialsProvider({
@@ -51,8 +61,12 @@ export function authOptions(): NextAuthOptions {
           email: { label: "Email", type: "email" },
           password: { label: "Password", type: "password" },
         },
-        async authorize(credentials) {
-          const user = await authenticate(String(credentials?.email ?? ""), String(credentials?.password ?? ""));
+        async authorize(credentials, req) {
+          const email = String(credentials?.email ?? "");
+          // Flood limits first (cheap): over them, the same generic failure, and no password is tried.
+          const limit = await checkSignInRate({ email: normalizeEmail(email).slice(0, 254), sourceAddress: signInSourceOf(req?.headers) });
+          if (limit.limited) return null;
+          const user = await authenticate(email, String(credentials?.password ?? ""));
           if (!user) return null; // next-auth answers "CredentialsSignin": one message for every failure
           return {
             id: user.id,
