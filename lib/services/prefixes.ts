@@ -74,6 +74,16 @@ export async function updatePrefix(actor: Actor, id: string, input: unknown): Pr
         });
       }
     }
+    if (data.state && data.state !== before.state) {
+      // A renumbering drives the states of its old and new prefix (draining, then retired).
+      const renumbering = await tx.renumbering.findFirst({
+        where: { state: { in: ["planned", "announced"] }, OR: [{ oldPrefixId: id }, { newPrefixId: id }] },
+        select: { id: true },
+      });
+      if (renumbering) {
+        throw new ConflictError(`${before.prefix} is part of a renumbering in progress; complete it instead`, { state: "the renumbering sets this prefix's state" });
+      }
+    }
     if (data.state === "retired" && before.state !== "retired" && before.assigned > 0) {
       throw new ConflictError(`${before.assigned} home addresses in ${before.prefix} are still assigned; renumber first`, {
         state: "cannot retire a prefix whose home addresses are still assigned",

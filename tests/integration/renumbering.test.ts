@@ -18,6 +18,7 @@ async function load() {
     rfx: await import("./renumbering-fixtures"),
     jobs: await import("@/lib/jobs/runner"),
     svc: await import("@/lib/services/renumbering"),
+    prefixes: await import("@/lib/services/prefixes"),
     creds: await import("@/lib/services/credentials"),
     mn: await import("@/lib/mn/client"),
     inProcess: await import("@/lib/mn/in-process"),
@@ -103,6 +104,8 @@ test("lifecycle of a renumbering with 10,000 subscribers", async () => {
   assert.equal((await m.db.homePrefix.findUniqueOrThrow({ where: { id: oldPrefixId } })).state, "draining");
   assert.equal((await m.db.subscriber.findUniqueOrThrow({ where: { id: "u-000500" } })).staticHomeAddress, "2001:db8:ff::11f4");
   assert.equal((await call(m.announce.POST, "POST", `/api/v1/renumberings/${id}/announce`, { token, params: { id } })).status, 409);
+  // The renumbering owns the old prefix's state: putting it back in service by hand is refused.
+  await assert.rejects(m.prefixes.updatePrefix(m.systemActor("t"), oldPrefixId, { state: "active" }), (e: { status?: number }) => e.status === 409);
 
   // A newcomer gets an address in the new prefix: the draining old prefix gives nothing to anyone new.
   const newcomer = await m.fx.createSubscriber("newcomer@msp.example", cellular.id);
