@@ -33,7 +33,8 @@ export function runScript(script: string, args: string[]): string {
 /** `npm run mn -- bootstrap ...`: the MN client over HTTP. Returns its JSON answer and exit code. */
 export function mnBootstrap(baseURL: string, nai: string, secret: string, servingRealm = ""): { code: number; result: Record<string, unknown> } {
   try {
-    const out = runScript("scripts/mn.ts", ["bootstrap", "--nai", nai, "--secret", secret, "--serving", servingRealm, "--url", baseURL]);
+    // --secret=<value>: a base64url secret may start with "-", which parseArgs would take for an option.
+    const out = runScript("scripts/mn.ts", ["bootstrap", "--nai", nai, `--secret=${secret}`, "--serving", servingRealm, "--url", baseURL]);
     return { code: 0, result: JSON.parse(out) as Record<string, unknown> };
   } catch (e) {
     const err = e as { status?: number; stdout?: string };
