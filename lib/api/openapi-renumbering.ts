@@ -135,6 +135,10 @@ export const ipamPaths: Record<string, Json> = {
       responses: { ...okRef("Renumbering", "announced"), "202": { description: "announcing in the background; poll `job`", content: content(ref("Renumbering")) }, ...writeErrors },
     },
   },
+  "/api/v1/renumberings/{id}/cancel": {
+    parameters: [idParam],
+    post: { tags: ["renumberings"], summary: "Cancel a planned renumbering (409 once announced or while its job runs)", operationId: "cancelRenumbering", responses: { ...okRef("Renumbering"), ...writeErrors } },
+  },
   "/api/v1/renumberings/{id}/complete": {
     parameters: [idParam, q("force", "complete with MNs left behind (listed in the answer)", { type: "boolean" })],
     post: { tags: ["renumberings"], summary: "Complete: retire the old prefix (409 while MNs have not migrated, unless force)", operationId: "completeRenumbering", responses: { ...okRef("RenumberingCompleted"), ...writeErrors } },

@@ -2,16 +2,19 @@
 // payload and returns the next one; the runner commits the step and the cursor together, so a restart
 // resumes exactly where the last committed batch ended and no batch is applied twice.
 import type { Tx } from "@/lib/db/tx";
-import { parseAddress, parsePrefix, valueToAddress } from "@/lib/domain/ipv6";
+import { parseAddress, parsePrefix, prefixContains, valueToAddress } from "@/lib/domain/ipv6";
 import { stableCandidate } from "@/lib/domain/home-address";
-import { planNewAddress } from "@/lib/domain/renumbering";
+import { keepInterfaceId, planNewAddress } from "@/lib/domain/renumbering";
 import { homeAddressSecret } from "@/lib/bootstrap/iid-secret";
 import type { BatchResult, JobPayload } from "@/lib/jobs/runner";
 
 export type RenumberingJobPayload = JobPayload & {
   renumberingId: string;
-  /** "members": create missing members from the old prefix's leases; "flags": flag the members' MNs */
-  phase: "members" | "flags";
+  /**
+   * "members": members from the old prefix's leases; "statics": provisioned static HoAs in the old prefix
+   * whose MN holds no lease yet; "flags": flag the members' MNs (announce only)
+   */
+  phase: "members" | "statics" | "flags";
   cursor: string;
 };
 
@@ -114,6 +117,41 @@ export async function memberBatch(tx: Tx, p: RenumberingJobPayload, batchSize: n
   if (rows.length) await tx.renumberingMember.createMany({ data: rows });
   const last = leases[leases.length - 1];
   return { payload: { ...p, cursor: last.addressHex }, processed: leases.length, finished: leases.length < batchSize };
+}
+
+/**
+ * Members for provisioned static HoAs inside the old prefix whose subscriber holds no lease (never
+ * bootstrapped, or released): without them the static address would stay on the draining prefix and the
+ * MN could never bootstrap. Scans lease-less static subscribers by id (few, in practice).
+ */
+export async function staticsBatch(tx: Tx, p: RenumberingJobPayload, batchSize: number): Promise<BatchResult> {
+  const r = await tx.renumbering.findUniqueOrThrow({ where: { id: p.renumberingId }, select: { oldPrefix: true, newPrefix: true } });
+  const oldP = parsePrefix(r.oldPrefix);
+  const newP = parsePrefix(r.newPrefix);
+  if (!oldP.ok || !newP.ok) throw new Error("stored renumbering prefixes are invalid");
+  const subs = await tx.subscriber.findMany({
+    where: { id: { gt: p.cursor }, lease: null, staticHomeAddress: { not: null } },
+    orderBy: { id: "asc" },
+    take: batchSize,
+    select: { id: true, staticHomeAddress: true, renumberingMembers: { where: { renumberingId: p.renumberingId }, select: { id: true } } },
+  });
+  if (!subs.length) return { payload: p, processed: 0, finished: true };
+  const inside = subs.flatMap((s) => {
+    const a = parseAddress(s.staticHomeAddress ?? "");
+    return a.ok && prefixContains(oldP, a.value) && s.renumberingMembers.length === 0 ? [{ id: s.id, address: a.canonical, value: a.value }] : [];
+  });
+  if (inside.length) {
+    const has = await haAddresses(tx);
+    const owner = new Map(inside.map((s) => [valueToAddress(keepInterfaceId(s.value, oldP, newP)), s.id]));
+    const held = await heldByOthers(tx, [...owner.keys()], owner);
+    await tx.renumberingMember.createMany({
+      data: inside.map((s) => {
+        const planned = planNewAddress(s.value, oldP, newP, (v) => has.has(v) || held.has(valueToAddress(v)), () => newP.network, 0);
+        return { renumberingId: p.renumberingId, subscriberId: s.id, oldAddress: s.address, newAddress: planned ? planned.address : "", isStatic: true };
+      }),
+    });
+  }
+  return { payload: { ...p, cursor: subs[subs.length - 1].id }, processed: 0, finished: subs.length < batchSize };
 }
 
 /**

@@ -16,7 +16,7 @@ import { getPrefix } from "@/lib/data/prefixes";
 import { getRenumbering, renumberingCounts, toMemberDto, type RenumberingDto, type RenumberingMemberDto } from "@/lib/data/renumberings";
 import { JOB_BATCH_SIZE, kickJobRunner, registerJobHandler, registerPeriodic, runJob, type JobPayload } from "@/lib/jobs/runner";
 import { aggregateContaining } from "./aggregates";
-import { flagBatch, memberBatch, type RenumberingJobPayload } from "./renumbering-batches";
+import { flagBatch, memberBatch, staticsBatch, type RenumberingJobPayload } from "./renumbering-batches";
 import { serializeOn } from "./support";
 
 export const PLAN_JOB = "renumbering.plan";
@@ -35,8 +35,19 @@ function payloadOf(p: JobPayload): RenumberingJobPayload {
   return p as RenumberingJobPayload;
 }
 
+/** members → statics (→ flags when announcing): each phase ends by handing over to the next with a fresh cursor. */
+async function memberPhases(tx: Tx, payload: RenumberingJobPayload, batchSize: number, last: "statics" | "flags") {
+  if (payload.phase === "members") {
+    const r = await memberBatch(tx, payload, batchSize);
+    return r.finished ? { payload: { ...payload, phase: "statics" as const, cursor: "" }, processed: r.processed, finished: false } : r;
+  }
+  const r = await staticsBatch(tx, payload, batchSize);
+  if (!r.finished || last === "statics") return r;
+  return { payload: { ...payload, phase: "flags" as const, cursor: "" }, processed: r.processed, finished: false };
+}
+
 registerJobHandler(PLAN_JOB, {
-  batch: (tx, p, ctx) => memberBatch(tx, payloadOf(p), ctx.batchSize),
+  batch: (tx, p, ctx) => memberPhases(tx, payloadOf(p), ctx.batchSize, "statics"),
   finish: async (tx, p) => {
     const id = payloadOf(p).renumberingId;
     await recordAudit(tx, systemActor("jobs"), { action: "renumbering.planned", objectType: "renumbering", objectId: id, after: await renumberingCounts(tx, id) });
@@ -46,11 +57,8 @@ registerJobHandler(PLAN_JOB, {
 registerJobHandler(ANNOUNCE_JOB, {
   batch: async (tx, p, ctx) => {
     const payload = payloadOf(p);
-    if (payload.phase === "members") {
-      const r = await memberBatch(tx, payload, ctx.batchSize);
-      // Members first (any lease added since the plan), then the flags.
-      return r.finished ? { payload: { ...payload, phase: "flags", cursor: "" }, processed: r.processed, finished: false } : r;
-    }
+    // Members first (any lease or static HoA added since the plan), then the flags.
+    if (payload.phase !== "flags") return memberPhases(tx, payload, ctx.batchSize, "flags");
     return flagBatch(tx, payload, ctx.batchSize, new Date());
   },
   finish: async (tx, p) => {
@@ -165,6 +173,22 @@ export async function announceRenumbering(actor: Actor, id: string): Promise<Ren
   });
   await startJob(jobId, total);
   return getRenumbering(actor, id);
+}
+
+/** Cancel a plan that was never announced: nothing reached the MNs; the prefix is free for another plan. */
+export async function cancelRenumbering(actor: Actor, id: string): Promise<RenumberingDto> {
+  await getRenumbering(actor, id);
+  requireWrite(actor);
+  return withTx(async (tx) => {
+    const before = await getRenumbering(actor, id, tx);
+    if (before.state !== "planned") throw new ConflictError(`the renumbering is ${before.state}; only a planned one can be cancelled`);
+    if (before.job && (before.job.state === "queued" || before.job.state === "running")) {
+      throw new ConflictError("a job of this renumbering is still running; try again when it has finished");
+    }
+    await tx.renumbering.update({ where: { id }, data: { state: "cancelled" } });
+    await recordAudit(tx, actor, { action: "renumbering.cancel", objectType: "renumbering", objectId: id, before: { state: before.state }, after: { state: "cancelled" } });
+    return getRenumbering(actor, id, tx);
+  });
 }
 
 export type CompletedRenumbering = RenumberingDto & { leftBehind: RenumberingMemberDto[]; leftBehindCount: number };

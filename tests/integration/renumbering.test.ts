@@ -180,3 +180,62 @@ test("lifecycle of a renumbering with 10,000 subscribers", async () => {
   assert.equal((await m.db.renumberingMember.findFirstOrThrow({ where: { renumberingId: id, subscriberId: sleeper.subscriberId } })).state, "migrated");
   console.log(`# lifecycle with ${N} subscribers took ${Date.now() - started} ms`);
 });
+
+test("a provisioned static HoA whose MN never bootstrapped moves with the prefix; small plans finish inside the request", async () => {
+  const provider = (await m.db.provider.findFirst({ where: { name: "Cellular" } })) ?? (await m.fx.createProvider("Cellular", ["ASP", "MSP", "MSA"], [{ name: "msp.example" }]));
+  const ha = await m.fx.createHomeAgent(provider.id, { name: "ha-s", fqdn: "ha-s.msp.example", address: "2001:db8:5::1", region: "eu", prefixes: ["2001:db8:5::/64"] });
+  const sleeper = await m.fx.createSubscriber("static-sleeper@msp.example", provider.id, { homeAddressPolicy: "static", staticHomeAddress: "2001:db8:5::beef" });
+  const awake = await m.fx.createSubscriber("awake@msp.example", provider.id, { pinnedHomeAgentId: ha.id });
+  const transport = m.inProcess.inProcessTransport();
+  const first = await m.mn.bootstrap({ transport, nai: "awake@msp.example", secret: awake.secretText });
+  assert.ok(first.ok);
+  const sys = m.systemActor("t");
+  const planned = await m.svc.planRenumbering(sys, { prefixId: ha.prefixes[0].id, newPrefix: "2001:db8:55::/64" });
+  assert.equal(planned.job?.state, "succeeded");
+  assert.deepEqual(planned.counts, { pending: 2, migrated: 0, dormant: 0 });
+  const members = await call(m.members.GET, "GET", `/api/v1/renumberings/${planned.id}/members`, { token, params: { id: planned.id } });
+  const s = members.json.items.find((x: { nai: string }) => x.nai === "static-sleeper@msp.example");
+  assert.deepEqual([s.oldAddress, s.newAddress, s.isStatic], ["2001:db8:5::beef", "2001:db8:55::beef", true]);
+  const announced = await m.svc.announceRenumbering(sys, planned.id);
+  assert.equal(announced.state, "announced");
+  assert.equal((await m.db.subscriber.findUniqueOrThrow({ where: { id: sleeper.id } })).staticHomeAddress, "2001:db8:55::beef");
+  const r = await m.mn.bootstrap({ transport, nai: "static-sleeper@msp.example", secret: sleeper.secretText, mode: "static" });
+  assert.ok(r.ok, JSON.stringify(r));
+  if (r.ok) assert.equal(r.homeAddress, "2001:db8:55::beef");
+  const after = await m.svc.completeRenumbering(sys, planned.id).catch((e) => e);
+  assert.equal(after.status, 409, "the awake MN has not re-bootstrapped yet");
+  const again = await m.mn.bootstrap({ transport, nai: "awake@msp.example", secret: awake.secretText });
+  assert.ok(again.ok);
+  const iid = (t: string) => {
+    const a = m.ipv6.parseAddress(t);
+    assert.ok(a.ok);
+    return m.ipv6.interfaceId(a.value);
+  };
+  // the dynamic MN keeps its interface identifier in the new prefix
+  if (again.ok && first.ok) {
+    assert.equal(again.homePrefix, "2001:db8:55::/64");
+    assert.notEqual(again.homeAddress, first.homeAddress);
+    assert.equal(iid(again.homeAddress), iid(first.homeAddress));
+  }
+  const done = await m.svc.completeRenumbering(sys, planned.id);
+  assert.equal(done.state, "completed");
+  assert.equal(done.leftBehindCount, 0);
+});
+
+test("a planned renumbering can be cancelled (not once announced); the prefix can then be renumbered again", async () => {
+  const provider = (await m.db.provider.findFirst({ where: { name: "Cellular" } })) ?? (await m.fx.createProvider("Cellular", ["ASP", "MSP", "MSA"], [{ name: "msp.example" }]));
+  const ha = await m.fx.createHomeAgent(provider.id, { name: "ha-c", fqdn: "ha-c.msp.example", address: "2001:db8:6::1", region: "eu", prefixes: ["2001:db8:6::/64"] });
+  const cancel = await import("@/app/api/v1/renumberings/[id]/cancel/route");
+  const p1 = await call(m.list.POST, "POST", "/api/v1/renumberings", { token, body: { prefixId: ha.prefixes[0].id, newPrefix: "2001:db8:66::/64" } });
+  assert.equal(p1.status, 201, p1.text);
+  const c = await call(cancel.POST, "POST", `/api/v1/renumberings/${p1.json.id}/cancel`, { token, params: { id: p1.json.id } });
+  assert.equal(c.status, 200, c.text);
+  assert.equal(c.json.state, "cancelled");
+  assert.equal((await m.db.homePrefix.findUniqueOrThrow({ where: { id: ha.prefixes[0].id } })).state, "active");
+  assert.equal((await call(m.announce.POST, "POST", `/api/v1/renumberings/${p1.json.id}/announce`, { token, params: { id: p1.json.id } })).status, 409);
+  const p2 = await call(m.list.POST, "POST", "/api/v1/renumberings", { token, body: { prefixId: ha.prefixes[0].id, newPrefix: "2001:db8:66::/64" } });
+  assert.equal(p2.status, 201, p2.text);
+  assert.equal((await call(m.announce.POST, "POST", `/api/v1/renumberings/${p2.json.id}/announce`, { token, params: { id: p2.json.id } })).status, 200);
+  assert.equal((await call(cancel.POST, "POST", `/api/v1/renumberings/${p2.json.id}/cancel`, { token, params: { id: p2.json.id } })).status, 409);
+  assert.equal(await m.db.auditEntry.count({ where: { action: "renumbering.cancel", objectId: p1.json.id } }), 1);
+});

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { getJob, type JobDto } from "@/lib/data/jobs";
-import { announceRenumbering, completeRenumbering, planRenumbering } from "@/lib/services/renumbering";
+import { announceRenumbering, cancelRenumbering, completeRenumbering, planRenumbering } from "@/lib/services/renumbering";
 import { actionFailure, formValues, type ActionState } from "../action-state";
 
 export type PlanState = ActionState;
@@ -32,6 +32,18 @@ export async function announceRenumberingAction(_prev: ActionState, form: FormDa
   try {
     const actor = await requireUser(["admin", "operator"]);
     await announceRenumbering(actor, values.id ?? "");
+    revalidatePath(`/renumberings/${values.id}`);
+    return { ok: true };
+  } catch (e) {
+    return actionFailure(e, values);
+  }
+}
+
+export async function cancelRenumberingAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const values = formValues(form, ["id"]);
+  try {
+    const actor = await requireUser(["admin", "operator"]);
+    await cancelRenumbering(actor, values.id ?? "");
     revalidatePath(`/renumberings/${values.id}`);
     return { ok: true };
   } catch (e) {

@@ -14,7 +14,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getRenumbering, listRenumberingEvents, listRenumberingMembers } from "@/lib/data/renumberings";
 import { isAppError } from "@/lib/errors";
 import { sweepRenumbering } from "@/lib/services/renumbering";
-import { announceRenumberingAction, completeRenumberingAction, jobProgressAction } from "../actions";
+import { announceRenumberingAction, cancelRenumberingAction, completeRenumberingAction, jobProgressAction } from "../actions";
 
 export const metadata: Metadata = { title: "Renumbering" };
 
@@ -72,6 +72,11 @@ export default async function RenumberingPage({ params, searchParams }: { params
                 <ConfirmForm action={announceRenumberingAction} fields={{ id: r.id }} trigger="Announce" title="Announce this renumbering?" confirmLabel="Announce" testId="announce">
                   {r.oldPrefix} stops handing out addresses (it stays reserved while it drains) and all {r.total.toLocaleString("en-US")} affected mobile
                   nodes are told to bootstrap again; they get their new address in {r.newPrefix}.
+                </ConfirmForm>
+              ) : null}
+              {r.state === "planned" ? (
+                <ConfirmForm action={cancelRenumberingAction} fields={{ id: r.id }} trigger="Cancel plan" title="Cancel this plan?" confirmLabel="Cancel plan" testId="cancel">
+                  Nothing has been announced to the mobile nodes; {r.oldPrefix} stays in service and can be renumbered again later.
                 </ConfirmForm>
               ) : null}
               {r.state === "announced" ? (
