@@ -60,7 +60,7 @@ export default async function PrefixesPage({ searchParams }: { searchParams: Sea
           </form>
           {page.items.length ? (
             <>
-              <Table caption="Home link prefixes" testId="prefixes-table" head={["Prefix", "Home agent", "State", "Assigned", "Usable addresses", "Utilisation"]}>
+              <Table caption="Home link prefixes" testId="prefixes-table" head={["Prefix", "Home agent", "State", "Assigned", "Usable addresses", "Utilisation", ""]}>
                 {page.items.map((p) => {
                   const used = BigInt(p.assigned);
                   const total = BigInt(p.capacity);
@@ -72,6 +72,12 @@ export default async function PrefixesPage({ searchParams }: { searchParams: Sea
                       <Td>{p.assigned.toLocaleString("en-US")}</Td>
                       <Td>{formatCount(p.capacity)}</Td>
                       <Td><UtilisationBar label={p.prefix} basisPoints={utilisationBasisPoints(used, total)} level={utilisationLevel(used, total)} /></Td>
+                      <Td className="whitespace-nowrap text-xs">
+                        <Link className="text-brand-700 hover:underline" href={`/leases?prefixId=${p.id}`}>Addresses</Link>
+                        {writable && p.state === "active" ? (
+                          <> · <Link className="text-brand-700 hover:underline" href={`/renumberings/new?prefixId=${p.id}`}>Renumber</Link></>
+                        ) : null}
+                      </Td>
                     </tr>
                   );
                 })}
