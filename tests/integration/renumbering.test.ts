@@ -239,3 +239,26 @@ test("a planned renumbering can be cancelled (not once announced); the prefix ca
   assert.equal((await call(cancel.POST, "POST", `/api/v1/renumberings/${p2.json.id}/cancel`, { token, params: { id: p2.json.id } })).status, 409);
   assert.equal(await m.db.auditEntry.count({ where: { action: "renumbering.cancel", objectId: p1.json.id } }), 1);
 });
+
+test("renumberings, their members, CSV and jobs are invisible (404) to an operator of another provider", async () => {
+  const other = await m.fx.createProvider("Elsewhere", ["MSP", "MSA"], [{ name: "elsewhere.example" }]);
+  const op = await m.db.user.create({ data: { email: "op@x.test", role: "operator", passwordHash: "x", scopes: { create: [{ providerId: other.id }] } } });
+  const opToken = (await m.createApiToken(m.systemActor("t"), { userId: op.id, name: "t" })).token;
+  const r = await m.db.renumbering.findFirstOrThrow({ where: { jobId: { not: null } }, select: { id: true, jobId: true } });
+  for (const [handler, path, params] of [
+    [m.one.GET, `/api/v1/renumberings/${r.id}`, { id: r.id }],
+    [m.members.GET, `/api/v1/renumberings/${r.id}/members`, { id: r.id }],
+    [m.events.GET, `/api/v1/renumberings/${r.id}/events`, { id: r.id }],
+    [m.job.GET, `/api/v1/jobs/${r.jobId}`, { id: r.jobId! }],
+  ] as const) {
+    assert.equal((await call(handler, "GET", path, { token: opToken, params })).status, 404, path);
+  }
+  assert.equal((await call(m.announce.POST, "POST", `/api/v1/renumberings/${r.id}/announce`, { token: opToken, params: { id: r.id } })).status, 404);
+  assert.equal((await call(m.complete.POST, "POST", `/api/v1/renumberings/${r.id}/complete`, { token: opToken, params: { id: r.id } })).status, 404);
+  const list = await call(m.list.GET, "GET", "/api/v1/renumberings", { token: opToken });
+  assert.deepEqual(list.json.items, []);
+  // and the old prefix of another provider cannot be planned from
+  const someone = await m.db.homePrefix.findFirstOrThrow({ select: { id: true } });
+  const plan = await call(m.list.POST, "POST", "/api/v1/renumberings", { token: opToken, body: { prefixId: someone.id, newPrefix: "2001:db8:77::/64" } });
+  assert.equal(plan.status, 422);
+});
