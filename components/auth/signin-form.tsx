@@ -23,6 +23,7 @@ export function SignInForm({ callbackUrl, failed = false }: { callbackUrl: strin
       const res = await signIn("credentials", {
         email: String(form.get("email") ?? ""),
         password: String(form.get("password") ?? ""),
+        totp: String(form.get("totp") ?? ""),
         redirect: false,
       });
       if (!res || res.error || !res.ok) {
@@ -47,6 +48,10 @@ export function SignInForm({ callbackUrl, failed = false }: { callbackUrl: strin
       </Field>
       <Field id="password" label="Password">
         {(aria) => <input {...aria} name="password" type="password" autoComplete="current-password" required className={inputClass} />}
+      </Field>
+      {/* Always shown, so the form does not reveal which accounts have a second factor. */}
+      <Field id="totp" label="Authentication code (only if you enrolled a second factor)">
+        {(aria) => <input {...aria} name="totp" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9 ]*" maxLength={8} className={inputClass} />}
       </Field>
       <div id="signin-error">
         <FormMessage message={error} />

@@ -60,13 +60,14 @@ export function authOptions(): NextAuthOptions {
         credentials: {
           email: { label: "Email", type: "email" },
           password: { label: "Password", type: "password" },
+          totp: { label: "Authentication code", type: "text" },
         },
         async authorize(credentials, req) {
           const email = String(credentials?.email ?? "");
           // Flood limits first (cheap): over them, the same generic failure, and no password is tried.
           const limit = await checkSignInRate({ email: normalizeEmail(email).slice(0, 254), sourceAddress: signInSourceOf(req?.headers) });
           if (limit.limited) return null;
-          const user = await authenticate(email, String(credentials?.password ?? ""));
+          const user = await authenticate(email, String(credentials?.password ?? ""), new Date(), String(credentials?.totp ?? "").slice(0, 16));
           if (!user) return null; // next-auth answers "CredentialsSignin": one message for every failure
           return {
             id: user.id,

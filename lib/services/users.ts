@@ -3,6 +3,7 @@ import type { Role, UserActor } from "@/lib/auth/actor";
 import { systemActor } from "@/lib/auth/actor";
 import { PasswordChangeSchema, hashPassword, passwordProblem, timingDummyHash, verifyPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/audit";
+import { openTotpSecret, verifyTotp } from "@/lib/auth/totp";
 import { getDb } from "@/lib/db/client";
 import { withTx } from "@/lib/db/tx";
 import { NotFoundError, ValidationError, isUniqueViolation, type FieldErrors } from "@/lib/errors";
@@ -28,14 +29,14 @@ export type AuthenticatedUser = {
  * Check an email and password. Every failure (unknown email, disabled, locked, wrong password) returns null
  * after comparable work, so the caller shows one generic message and timing reveals nothing either.
  */
-export async function authenticate(emailInput: string, password: string, now = new Date()): Promise<AuthenticatedUser | null> {
+export async function authenticate(emailInput: string, password: string, now = new Date(), totpCode = ""): Promise<AuthenticatedUser | null> {
   const email = normalizeEmail(emailInput);
   if (!email || !password || password.length > 1024) return null;
   const user = await getDb().user.findUnique({
     where: { email },
     select: {
       id: true, email: true, role: true, passwordHash: true, mustChangePassword: true, disabled: true,
-      failedLogins: true, lockedUntil: true, scopes: { select: { providerId: true } },
+      failedLogins: true, lockedUntil: true, totpSecretEnc: true, scopes: { select: { providerId: true } },
     },
   });
   if (!user || user.disabled || (user.lockedUntil && user.lockedUntil > now)) {
@@ -44,6 +45,12 @@ export async function authenticate(emailInput: string, password: string, now = n
     return null;
   }
   if (!(await verifyPassword(user.passwordHash, password))) {
+    await recordFailedLogin(user.id, now);
+    return null;
+  }
+  // With a second factor enrolled, a missing or wrong code is a failed sign-in like a wrong password
+  // (same generic answer, counts towards the lock).
+  if (user.totpSecretEnc && !verifyTotp(openTotpSecret(user.totpSecretEnc, user.id), totpCode, now)) {
     await recordFailedLogin(user.id, now);
     return null;
   }
