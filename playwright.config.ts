@@ -19,6 +19,11 @@ process.env.E2E_BASE_URL = `http://127.0.0.1:${process.env.E2E_PORT}`;
 process.env.DATABASE_URL = `file:${path.join(process.env.E2E_TMP_DIR, "e2e.db")}`;
 process.env.CONSOLE_KEY_FILE = path.join(process.env.E2E_TMP_DIR, "console.key");
 process.env.NEXTAUTH_SECRET ||= crypto.randomBytes(32).toString("base64url");
+// Everything the server prints goes to this file too, and every secret a spec creates or uses is appended
+// to the secrets file (e2e/fixtures.ts recordSecret); e2e/zz-log-secrets.spec.ts, run last, checks that
+// no secret ever reached the log.
+process.env.E2E_SERVER_LOG = path.join(process.env.E2E_TMP_DIR, "server.log");
+process.env.E2E_SECRETS_FILE = path.join(process.env.E2E_TMP_DIR, "secrets.txt");
 
 const baseURL = process.env.E2E_BASE_URL;
 
@@ -51,7 +56,8 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    command: `"${process.execPath}" node_modules/tsx/dist/cli.mjs scripts/start.ts`,
+    // Run through a shell pipe so the output is kept in E2E_SERVER_LOG as well as shown by Playwright.
+    command: `"${process.execPath}" node_modules/tsx/dist/cli.mjs scripts/start.ts 2>&1 | tee -a "${process.env.E2E_SERVER_LOG}"`,
     url: `${baseURL}/api/health`,
     // First run builds the app (a few minutes on 2 cores); later runs reuse the build in .next-e2e.
     timeout: 600_000,
@@ -69,6 +75,9 @@ export default defineConfig({
       CONSOLE_DEMO: "0",
       CONSOLE_ADMIN_EMAIL: process.env.E2E_ADMIN_EMAIL,
       CONSOLE_ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD,
+      // Every spec signs in from 127.0.0.1, many times a minute: keep the sign-in limits above that.
+      SIGNIN_RATE_PER_SOURCE: "0",
+      SIGNIN_RATE_PER_EMAIL: "200",
     },
   },
 });

@@ -3,6 +3,7 @@
 // seed their own data through the real operator API, with a token from the real CLI.
 import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 
@@ -13,6 +14,12 @@ export const admin = {
   email: process.env.E2E_ADMIN_EMAIL ?? "",
   password: process.env.E2E_ADMIN_PASSWORD ?? "",
 };
+
+/** Note a secret (token, password, subscriber secret) so e2e/zz-log-secrets.spec.ts can check no log shows it. */
+export function recordSecret(value: string | null | undefined): void {
+  const file = process.env.E2E_SECRETS_FILE;
+  if (file && value && value.length >= 8) fs.appendFileSync(file, `${value}\n`);
+}
 
 /** A short random tag so every run's names, realms and prefixes are its own. */
 export function runTag(): string {
@@ -32,6 +39,7 @@ export function runScript(script: string, args: string[]): string {
 
 /** `npm run mn -- bootstrap ...`: the MN client over HTTP. Returns its JSON answer and exit code. */
 export function mnBootstrap(baseURL: string, nai: string, secret: string, servingRealm = ""): { code: number; result: Record<string, unknown> } {
+  recordSecret(secret);
   try {
     // --secret=<value>: a base64url secret may start with "-", which parseArgs would take for an option.
     const out = runScript("scripts/mn.ts", ["bootstrap", "--nai", nai, `--secret=${secret}`, "--serving", servingRealm, "--url", baseURL]);
@@ -49,6 +57,7 @@ export function adminToken(): string {
   if (!cachedToken) {
     const out = runScript("scripts/cli.ts", ["token", "create", "--email", admin.email, "--name", `e2e-${runTag()}`]);
     cachedToken = out.trim().split("\n").pop()!.trim();
+    recordSecret(cachedToken);
   }
   return cachedToken;
 }

@@ -26,6 +26,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
             <Link href="/account/password" className="hover:text-white" title="Change password">
               <span data-testid="signed-in-user">{user.email}</span> <span className="text-slate-400">({user.role})</span>
             </Link>
+            <Link href="/account/security" className="hover:text-white">Security</Link>
             <SignOutButton />
           </div>
         </nav>
