@@ -173,8 +173,16 @@ export async function flagBatch(tx: Tx, p: RenumberingJobPayload, batchSize: num
       data: { rebootstrapRequired: true, rebootstrapReason: "renumbering", rebootstrapAt: now },
     });
   }
-  for (const m of members) {
-    if (!m.isStatic || !m.newAddress) continue;
+  const statics = members.filter((m) => m.isStatic && m.newAddress);
+  // An address provisioned to someone else since the plan stays theirs (unique staticHomeAddress): that
+  // member keeps its old static HoA and the operator sees it pending rather than the whole job failing.
+  const claimed = new Map(
+    (await tx.subscriber.findMany({ where: { staticHomeAddress: { in: statics.map((m) => m.newAddress) } }, select: { id: true, staticHomeAddress: true } }))
+      .map((s) => [s.staticHomeAddress, s.id]),
+  );
+  for (const m of statics) {
+    const holder = claimed.get(m.newAddress);
+    if (holder && holder !== m.subscriberId) continue;
     await tx.subscriber.updateMany({ where: { id: m.subscriberId, staticHomeAddress: m.oldAddress }, data: { staticHomeAddress: m.newAddress } });
   }
   return { payload: { ...p, cursor: members[members.length - 1].subscriberId }, processed: members.length, finished: members.length < batchSize };
