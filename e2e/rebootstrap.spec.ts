@@ -5,6 +5,7 @@ import { expect, test } from "@playwright/test";
 import { adminToken, runScript, runTag, seedTopology, signIn } from "./fixtures";
 
 function mnStatus(baseURL: string, nai: string, secret: string): Record<string, unknown> {
+  // A secret may start with "-"; scripts/mn.ts joins option values (lib/cli/args.ts), so this is safe.
   return JSON.parse(runScript("scripts/mn.ts", ["status", "--nai", nai, "--secret", secret, "--url", baseURL])) as Record<string, unknown>;
 }
 

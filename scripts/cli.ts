@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { joinOptionValues } from "@/lib/cli/args";
 import { isAppError } from "@/lib/errors";
 
 const HELP = `MIP6 Console command line
@@ -31,7 +32,8 @@ class UsageError extends Error {}
 
 function parse(argv: string[], options: NonNullable<Parameters<typeof parseArgs>[0]>["options"]) {
   try {
-    return parseArgs({ args: argv, options, allowPositionals: false, strict: true }).values as Record<string, string | string[] | undefined>;
+    const valueOptions = Object.entries(options ?? {}).filter(([, o]) => o.type === "string").map(([name]) => name);
+    return parseArgs({ args: joinOptionValues(argv, valueOptions), options, allowPositionals: false, strict: true }).values as Record<string, string | string[] | undefined>;
   } catch (e) {
     throw new UsageError((e as Error).message);
   }

@@ -2,6 +2,7 @@
 // Prints JSON; never prints the root secret or the PSK. Exit code 0 on success, 1 on a refused or
 // unverifiable answer, 2 on bad usage.
 import { parseArgs } from "node:util";
+import { joinOptionValues } from "@/lib/cli/args";
 import { bootstrap, status, httpTransport } from "@/lib/mn/client";
 import { HOME_ADDRESS_MODES, type HomeAddressMode } from "@/lib/domain/home-address";
 
@@ -23,7 +24,7 @@ async function main(): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
-      args: rest,
+      args: joinOptionValues(rest, ["nai", "secret", "serving", "mode", "trigger", "url"]),
       options: {
         nai: { type: "string" },
         secret: { type: "string" },
