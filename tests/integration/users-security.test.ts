@@ -108,3 +108,30 @@ test("sign-in rate limits: per email and per source, counted in RateCounter, wit
   delete process.env.SIGNIN_RATE_PER_SOURCE;
   resetEnvCache();
 });
+
+test("bootstrap rate limit answers 429 rate_limited + Retry-After before parsing or any key work", async () => {
+  process.env.BOOTSTRAP_RATE_PER_NAI = "2";
+  const { resetEnvCache } = await import("@/lib/env");
+  resetEnvCache();
+  try {
+    const { handleBootstrap } = await import("@/lib/bootstrap/handle-bootstrap");
+    // A body that names a NAI but is otherwise garbage: without the limit it is refused as malformed
+    // (and an unknown NAI never reaches the credentials); over the limit the answer is 429 instead,
+    // so the limit runs first and costs one counter upsert.
+    const junk = { nai: "flood@a.example.net", mac: "not-a-mac", timestamp: "never" };
+    const statuses = [];
+    let last: Awaited<ReturnType<typeof handleBootstrap>> | null = null;
+    for (let i = 0; i < 3; i++) {
+      last = await handleBootstrap(junk, { sourceAddress: `2001:db8:99::${i}` });
+      statuses.push(last.status);
+    }
+    assert.notEqual(statuses[0], 429);
+    assert.notEqual(statuses[1], 429);
+    assert.equal(statuses[2], 429);
+    assert.equal(last?.body.error, "rate_limited");
+    assert.match(last?.headers?.["Retry-After"] ?? "", /^\d+$/);
+  } finally {
+    delete process.env.BOOTSTRAP_RATE_PER_NAI;
+    resetEnvCache();
+  }
+});
