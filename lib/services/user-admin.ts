@@ -91,17 +91,18 @@ export async function updateUser(actor: Actor, id: string, input: unknown): Prom
     }
     const updated = await tx.user.update({
       where: { id },
-      data: { role, disabled, ...(data.name !== undefined ? { name: data.name } : {}) },
+      data: { role, disabled, ...(data.name !== undefined ? { name: data.name } : {}), ...(data.totpEnabled === false ? { totpSecretEnc: null } : {}) },
       select: userSelect,
     });
     const after = toUserDto(updated);
-    const action = before.disabled !== after.disabled ? (after.disabled ? "user.disable" : "user.enable") : "user.update";
+    const action =
+      before.disabled !== after.disabled ? (after.disabled ? "user.disable" : "user.enable") : before.totpEnabled && !after.totpEnabled ? "user.totp-remove" : "user.update";
     await recordAudit(tx, actor, {
       action,
       objectType: "user",
       objectId: id,
-      before: { role: before.role, providerIds: before.providerIds, disabled: before.disabled, name: before.name },
-      after: { role: after.role, providerIds: after.providerIds, disabled: after.disabled, name: after.name },
+      before: { role: before.role, providerIds: before.providerIds, disabled: before.disabled, name: before.name, secondFactor: before.totpEnabled },
+      after: { role: after.role, providerIds: after.providerIds, disabled: after.disabled, name: after.name, secondFactor: after.totpEnabled },
     });
     return after;
   });

@@ -84,6 +84,16 @@ test("TOTP: enrolment needs the password and a valid code; then sign-in needs th
   assert.equal((await authenticate(actor.email, pw, now, totpAt(secret, now)))?.id, actor.userId);
   await removeTotp(actor, { code: totpAt(secret, now) });
   assert.equal((await authenticate(actor.email, pw, now))?.id, actor.userId);
+  // A lost device: an admin removes the factor (PATCH totpEnabled:false); enrolling through PATCH is refused.
+  const again = startTotpEnrolment(actor);
+  const secret2 = openPendingTotp(again.pending, actor.userId);
+  await confirmTotpEnrolment(actor, { pending: again.pending, code: totpAt(secret2, now), currentPassword: pw });
+  assert.equal(await authenticate(actor.email, pw, now), null);
+  const one = await import("@/app/api/v1/users/[id]/route");
+  assert.equal((await call(one.PATCH, "PATCH", "/x", { token: w.users.admin.token, params: { id: actor.userId }, body: { totpEnabled: true } })).status, 422);
+  const removed = await call(one.PATCH, "PATCH", "/x", { token: w.users.admin.token, params: { id: actor.userId }, body: { totpEnabled: false } });
+  assert.equal(removed.json.totpEnabled, false);
+  assert.equal((await authenticate(actor.email, pw, now))?.id, actor.userId);
   const actions = (await env.db.auditEntry.findMany({ where: { objectId: actor.userId }, select: { action: true } })).map((a) => a.action);
   assert.ok(actions.includes("user.totp-enrol") && actions.includes("user.totp-remove"));
 });

@@ -74,3 +74,16 @@ export async function resetPasswordAction(_prev: ResetPasswordState, form: FormD
     return actionFailure(e);
   }
 }
+
+/** An admin removes a user's lost second factor; the user can enrol a new one after signing in. */
+export async function removeUserTotpAction(_prev: UserStatusState, form: FormData): Promise<UserStatusState> {
+  const id = String(form.get("id") ?? "");
+  try {
+    const actor = await requireUser(["admin"]);
+    const user = await updateUser(actor, id, { totpEnabled: false });
+    revalidatePath(`/users/${id}`);
+    return { ok: true, disabled: user.disabled };
+  } catch (e) {
+    return actionFailure(e);
+  }
+}

@@ -50,6 +50,8 @@ export const UserUpdateSchema = z
     role: z.enum(USER_ROLES, { error: "role must be admin, operator or auditor" }).optional(),
     providerIds: z.array(idField("providerId")).max(1000).optional(),
     disabled: z.boolean({ error: "disabled must be true or false" }).optional(),
+    /** only `false`: an admin removes a lost second factor; enrolling is the user's own act (/account/security) */
+    totpEnabled: z.literal(false, { error: "totpEnabled can only be set to false (the user enrols it)" }).optional(),
   })
   .strict();
 export type UserUpdateInput = z.input<typeof UserUpdateSchema>;

@@ -10,7 +10,7 @@ import { requireUser } from "@/lib/auth/session";
 import { listProviders } from "@/lib/data/providers";
 import { getUser } from "@/lib/data/users";
 import { isAppError } from "@/lib/errors";
-import { resetPasswordAction, setUserDisabledAction, updateUserAction } from "../actions";
+import { removeUserTotpAction, resetPasswordAction, setUserDisabledAction, updateUserAction } from "../actions";
 
 export const metadata: Metadata = { title: "User" };
 
@@ -48,6 +48,18 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           <Card title="Access">
             <div className="flex flex-wrap gap-3">
               <ResetPassword action={resetPasswordAction} userId={user.id} email={user.email} />
+              {user.totpEnabled ? (
+                <ConfirmForm
+                  action={removeUserTotpAction}
+                  fields={{ id: user.id }}
+                  trigger="Remove second factor"
+                  title={`Remove the second factor of ${user.email}?`}
+                  confirmLabel="Remove"
+                  testId="user-totp-remove"
+                >
+                  For a lost device: the user then signs in with the password alone and can enrol a new one.
+                </ConfirmForm>
+              ) : null}
               {self ? <p className="text-sm text-slate-600">You cannot disable your own account here.</p> : (
                 <ConfirmForm
                   action={setUserDisabledAction}
