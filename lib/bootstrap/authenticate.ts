@@ -28,7 +28,7 @@ export type AuthSubscriber = {
 
 export type AuthResult =
   | { ok: true; subscriber: AuthSubscriber; rootSecret: Buffer; kAuth: Buffer }
-  | { ok: false; subscriberId: string | null };
+  | { ok: false; subscriberId: string | null; msaProviderId: string | null };
 
 // A sealed random secret opened when the NAI is unknown, so that path costs the same decryption,
 // derivation and MAC work as a known NAI with a wrong MAC (spec: indistinguishable in timing).
@@ -41,10 +41,14 @@ function dummySealed(): { sealed: string; aad: string } {
   return dummy;
 }
 
+/** No subscriber id looks like this (ids are cuids), so the credential look-up for an unknown NAI finds nothing. */
+const NO_SUBSCRIBER = "~unknown-nai~";
+
 /**
- * Authenticate `nai` with the MAC over `canonical`. One query fetches the subscriber and its sealed
- * secret either way; an unknown NAI (or one without a root secret) runs the same work on a dummy secret
- * and then fails exactly like a wrong MAC.
+ * Authenticate `nai` with the MAC over `canonical`. Known or unknown, the same two indexed look-ups run
+ * (subscriber by NAI, then its root-secret credential), the same decryption, key derivation and MAC check;
+ * an unknown NAI (or one without a root secret) works on a dummy secret and then fails exactly like a
+ * wrong MAC. The failure carries the MSA id so that recording the session costs no extra query either.
  */
 export async function authenticate(db: PrismaClient, nai: string, canonical: string, mac: string): Promise<AuthResult> {
   const row = await db.subscriber.findUnique({
@@ -52,10 +56,13 @@ export async function authenticate(db: PrismaClient, nai: string, canonical: str
     select: {
       id: true, nai: true, status: true, msaProviderId: true, asaProviderId: true, homeAddressPolicy: true,
       staticHomeAddress: true, pinnedHomeAgentId: true, homeAgentId: true, rebootstrapRequired: true, rebootstrapReason: true,
-      credentials: { where: { kind: ROOT_SECRET_KIND }, select: { secretEnc: true } },
     },
   });
-  const sealed = row?.credentials[0]?.secretEnc ?? null;
+  const cred = await db.credential.findUnique({
+    where: { subscriberId_kind: { subscriberId: row?.id ?? NO_SUBSCRIBER, kind: ROOT_SECRET_KIND } },
+    select: { secretEnc: true },
+  });
+  const sealed = cred?.secretEnc ?? null;
   let secret: Buffer;
   let known = row !== null && sealed !== null;
   try {
@@ -72,10 +79,8 @@ export async function authenticate(db: PrismaClient, nai: string, canonical: str
   }
   const kAuth = deriveAuthKey(secret, nai);
   const macOk = verifyMac(kAuth, canonical, mac);
-  if (!known || !macOk || !row) return { ok: false, subscriberId: row?.id ?? null };
-  const { credentials: _credentials, ...subscriber } = row;
-  void _credentials;
-  return { ok: true, subscriber, rootSecret: secret, kAuth };
+  if (!known || !macOk || !row) return { ok: false, subscriberId: row?.id ?? null, msaProviderId: row?.msaProviderId ?? null };
+  return { ok: true, subscriber: row, rootSecret: secret, kAuth };
 }
 
 let lastPrune = 0;

@@ -43,6 +43,7 @@ async function run(body: unknown, ctx: BootstrapContext, now: Date, t: Timeline,
   const auth = await authenticate(db, req.nai, requestMacString(req), req.mac);
   if (!auth.ok) {
     s.subscriberId = auth.subscriberId;
+    s.msaProviderId = auth.msaProviderId;
     t.mark("authenticated", false, auth.subscriberId ? "the MAC did not verify" : "unknown NAI");
     return errorResult("authentication_failed", AUTHENTICATION_FAILED_MESSAGE);
   }

@@ -53,11 +53,8 @@ export async function recordSession(db: PrismaClient, r: SessionRecord): Promise
         id: r.id,
         subscriberId: r.subscriberId,
         // Denormalised scope: an operator's session lists and charts filter on an indexed column, no join.
-        msaProviderId:
-          r.msaProviderId ??
-          (r.subscriberId
-            ? ((await db.subscriber.findUnique({ where: { id: r.subscriberId }, select: { msaProviderId: true } }))?.msaProviderId ?? null)
-            : null),
+        // The caller passes it (no look-up here: recording must cost the same for every failure, see authenticate).
+        msaProviderId: r.msaProviderId ?? null,
         nai: r.nai,
         servingRealm: r.servingRealm,
         trigger: r.trigger,
