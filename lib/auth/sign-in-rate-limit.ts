@@ -19,6 +19,8 @@ async function hit(key: string, windowStart: Date): Promise<number> {
   return row.count;
 }
 
+let lastPrune = 0;
+
 export async function checkSignInRate(args: { email: string; sourceAddress: string | undefined; now?: Date }): Promise<SignInLimit> {
   const { SIGNIN_RATE_PER_SOURCE: perSource, SIGNIN_RATE_PER_EMAIL: perEmail } = env();
   const now = args.now ?? new Date();
@@ -30,6 +32,11 @@ export async function checkSignInRate(args: { email: string; sourceAddress: stri
   }
   if (perEmail > 0 && args.email) {
     if ((await hit(`signin:email:${args.email}`, windowStart)) > perEmail) return { limited: true, retryAfterSeconds, by: "email" };
+  }
+  // Old windows are useless: drop them now and then (at most once a minute per process).
+  if (now.getTime() - lastPrune > WINDOW_MS) {
+    lastPrune = now.getTime();
+    await getDb().rateCounter.deleteMany({ where: { key: { startsWith: "signin:" }, windowStart: { lt: new Date(start - WINDOW_MS) } } });
   }
   return { limited: false };
 }
