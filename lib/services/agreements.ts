@@ -7,6 +7,7 @@
 // to commit: PostgreSQL row lock, SQLite write lock), and a racing writer sees the other's agreement.
 import type { Actor } from "@/lib/auth/actor";
 import { inScope, requireWrite } from "@/lib/auth/actor";
+import { ForbiddenError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/audit";
 import { withTx, type Tx } from "@/lib/db/tx";
 import { ConflictError, ValidationError, type FieldErrors } from "@/lib/errors";
@@ -68,11 +69,26 @@ async function checkAgreement(tx: Tx, actor: Actor, d: Shape, ignoreId?: string)
   }
 }
 
+/**
+ * Consent: an agreement comes into force only by the provider that grants the service — the serving ASP
+ * of a network-access agreement, the MSP of a mobility agreement (`from`) — or an admin. The receiving
+ * side may propose a draft, suspend or terminate, but cannot commit another provider's network or home
+ * agents on its own.
+ */
+async function requireGrantor(tx: Tx, actor: Actor, fromProviderId: string, what: string): Promise<void> {
+  if (inScope(actor, fromProviderId)) return;
+  const p = await tx.provider.findUnique({ where: { id: fromProviderId }, select: { name: true } });
+  throw new ForbiddenError(
+    `only ${p?.name ?? "the granting provider"} (the provider that grants the service) or an admin can ${what}; propose it as a draft instead`,
+  );
+}
+
 export async function createAgreement(actor: Actor, input: unknown): Promise<AgreementDto> {
   requireWrite(actor);
   const data = parseInput(AgreementCreateSchema, input);
   return withTx(async (tx) => {
     await checkAgreement(tx, actor, data);
+    if ((data.status ?? "draft") !== "draft") await requireGrantor(tx, actor, data.fromProviderId, `create an agreement that is ${data.status}`);
     const created = await tx.agreement.create({ data, select: { id: true } });
     const dto = await getAgreement(actor, created.id, tx);
     await recordAudit(tx, actor, { action: "agreement.create", objectType: "agreement", objectId: dto.id, after: dto });
@@ -125,6 +141,8 @@ export async function updateAgreement(actor: Actor, id: string, input: unknown):
       allowLocalHomeAgent: data.allowLocalHomeAgent ?? before.allowLocalHomeAgent,
     };
     const onlyStatus = Object.keys(data).every((k) => k === "status" || data[k as keyof typeof data] === undefined);
+    if (status === "active" && before.status !== "active") await requireGrantor(tx, actor, merged.fromProviderId, "bring an agreement into force");
+    else if (!onlyStatus && before.status !== "draft") await requireGrantor(tx, actor, before.fromProviderId, "change the terms of an agreement that has left draft");
     if (!onlyStatus || status === "active") await checkAgreement(tx, actor, merged, id);
     await tx.agreement.update({ where: { id }, data: { ...merged, status } });
     const after = await getAgreement(actor, id, tx);

@@ -285,6 +285,29 @@ describe("scope, roles and lists", () => {
     assert.match(foreign.json.fields.fromProviderId, /in your scope/);
   });
 
+  // Found by a penetration test: the MSA's operator made another provider its active mobility provider.
+  // An agreement comes into force only with the consent of the provider that grants the service (the
+  // serving ASP or the MSP, `from`): the other side may propose a draft, suspend or terminate, nothing more.
+  test("only the granting side (or an admin) brings an agreement into force or changes one in force", async () => {
+    await provider("Roamer", ["MSP"], ["roamer.example"]);
+    const proposal = { kind: "mobility", fromProviderId: P.Roamer, toProviderId: P.Enterprise, validFrom: "2037-01-01T00:00:00Z" };
+    const forced = await post({ ...proposal, status: "active", allowLocalHomeAgent: true }, tokens[OP]);
+    assert.equal(forced.status, 403, JSON.stringify(forced.json));
+    assert.match(forced.json.message, /only Roamer/);
+    const draft = await post(proposal, tokens[OP]);
+    assert.equal(draft.status, 201, JSON.stringify(draft.json));
+    assert.equal(draft.json.status, "draft");
+    const activate = await patch(draft.json.id, { status: "active" }, tokens[OP]);
+    assert.equal(activate.status, 403);
+    assert.equal((await get(draft.json.id)).json.status, "draft", "nothing changed");
+    assert.equal((await patch(draft.json.id, { status: "active" })).status, 200, "an admin (or Roamer's operator) activates it");
+    const widen = await patch(draft.json.id, { allowLocalHomeAgent: true, validUntil: null }, tokens[OP]);
+    assert.equal(widen.status, 403, "terms of an agreement in force are the grantor's");
+    assert.equal((await patch(draft.json.id, { status: "suspended" }, tokens[OP])).status, 200, "the receiving side may suspend");
+    assert.equal((await patch(draft.json.id, { status: "active" }, tokens[OP])).status, 403, "but not resume");
+    assert.equal((await patch(draft.json.id, { status: "terminated" }, tokens[OP])).status, 200, "and may terminate");
+  });
+
   test("an auditor reads but cannot write (403)", async () => {
     assert.equal((await list({}, tokens[AUD])).status, 200);
     const r = await post({ kind: "mobility", fromProviderId: P.HostCo, toProviderId: P.Enterprise, validFrom: "2036-01-01T00:00:00Z" }, tokens[AUD]);
