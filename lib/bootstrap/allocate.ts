@@ -101,6 +101,12 @@ async function allocateOnce(tx: Tx, input: AllocationInput): Promise<Extract<All
     select: { id: true, address: true, kind: true, prefixId: true },
   });
   const leaseData = { homeAgentId: input.homeAgent.id, expiresAt: input.leaseExpiresAt };
+  // Read before any address is kept or chosen: no path below may hand out (or keep) an HA's address.
+  const haAddresses = await haAddressValues(tx);
+  const isHaAddress = (text: string) => {
+    const a = parseAddress(text);
+    return a.ok && haAddresses.has(a.value);
+  };
 
   let chosen: { value: bigint; prefix: PrefixRow } | null = null;
   if (input.mode === "static") {
@@ -109,6 +115,9 @@ async function allocateOnce(tx: Tx, input: AllocationInput): Promise<Extract<All
     const p = prefixes[0];
     const reason = reservedHomeAddressReason(a.value, prefixValue(p));
     if (reason) throw new NoAddress([`the provisioned static home address ${a.canonical} cannot be used: ${reason}`]);
+    if (haAddresses.has(a.value)) {
+      throw new NoAddress([`the provisioned static home address ${a.canonical} cannot be used: it is a home agent's address`]);
+    }
     if (existing && existing.address === a.canonical) {
       await tx.hoaLease.update({ where: { id: existing.id }, data: { ...leaseData, prefixId: p.id, kind: "static" } });
       because.push(`static home address ${a.canonical} (provisioned)`);
@@ -120,7 +129,10 @@ async function allocateOnce(tx: Tx, input: AllocationInput): Promise<Extract<All
     because.push(`static home address ${a.canonical} (provisioned)`);
   } else if (input.mode === "dynamic" && existing && existing.kind === "dynamic") {
     const same = prefixes.find((p) => p.id === existing.prefixId);
-    if (same) {
+    if (same && isHaAddress(existing.address)) {
+      // An HA was given this address after the lease was made: the MN moves to a fresh address.
+      because.push(`its dynamic home address ${existing.address} is now a home agent's address and is replaced`);
+    } else if (same) {
       // A dynamic HoA stays the subscriber's while its prefix is in service (spec "Home address rules").
       await tx.hoaLease.update({ where: { id: existing.id }, data: leaseData });
       because.push(`keeps its dynamic home address ${existing.address} on ${same.prefix}`);
@@ -133,7 +145,6 @@ async function allocateOnce(tx: Tx, input: AllocationInput): Promise<Extract<All
     await tx.hoaLease.delete({ where: { id: existing.id } });
     because.push(`released previous ${existing.kind} home address ${existing.address}`);
   }
-  const haAddresses = await haAddressValues(tx);
   if (!chosen && input.mode === "dynamic" && existing && !prefixes.some((p) => p.id === existing.prefixId)) {
     // Renumbered away: take the address the plan previewed (same interface identifier) if still free.
     const planned = await plannedRenumberedAddress(tx, input.subscriberId, existing.prefixId);

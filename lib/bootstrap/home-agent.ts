@@ -55,6 +55,8 @@ export async function chooseHomeAgent(
   },
 ): Promise<HomeAgentChoice> {
   const { subscriber } = args;
+  // Only the providing MSP's HAs, or the serving MSP's when local assignment is allowed, may serve the MN.
+  const mayServe = (providerId: string) => providerId === args.mspProviderId || (!!args.localMspProviderId && providerId === args.localMspProviderId);
 
   if (args.useStatic && subscriber.staticHomeAddress) {
     // A static HoA fixes the home link, and so the HA that serves it.
@@ -64,6 +66,15 @@ export async function chooseHomeAgent(
         ok: false,
         error: "home_prefix_exhausted",
         because: [`the provisioned static home address ${subscriber.staticHomeAddress} is not inside any active home link prefix`],
+      };
+    }
+    if (!mayServe(target.homeAgent.providerId)) {
+      // Defence in depth: the console refuses such an address, but a row written before that check (or
+      // around it) must not let another provider's HA serve this subscriber.
+      return {
+        ok: false,
+        error: "home_prefix_exhausted",
+        because: [`the provisioned static home address ${subscriber.staticHomeAddress} is on ${target.prefix} of ${target.homeAgent.name}, whose provider is not the providing MSP: it cannot be used`],
       };
     }
     const load = await loads(db, [target.homeAgent.id], subscriber.id);
@@ -90,10 +101,15 @@ export async function chooseHomeAgent(
           orderBy: [{ name: "asc" }, { id: "asc" }],
         })
       : [];
-  const pinnedRow = subscriber.pinnedHomeAgentId
+  const pinnedFound = subscriber.pinnedHomeAgentId
     ? (rows.find((r) => r.id === subscriber.pinnedHomeAgentId) ??
       (await db.homeAgent.findUnique({ where: { id: subscriber.pinnedHomeAgentId }, select: HA_SELECT })))
     : null;
+  // Defence in depth: a pin to another provider's HA (written before the console checked it) is ignored.
+  const pinnedRow = pinnedFound && mayServe(pinnedFound.providerId) ? pinnedFound : null;
+  const pinNote = pinnedFound && !pinnedRow
+    ? [`pinned home agent ${pinnedFound.name} ignored: its provider is neither the providing MSP nor an MSP allowed to assign a local home agent`]
+    : [];
   const lease = await db.hoaLease.findUnique({
     where: { subscriberId: subscriber.id },
     select: { homeAgentId: true, prefix: { select: { state: true } } },
@@ -110,6 +126,6 @@ export async function chooseHomeAgent(
     candidates: rows.map((r) => candidate(r, load)),
     servingRegion: args.servingRegion,
   });
-  if (!sel.ok) return { ok: false, error: "no_home_agent_available", because: sel.because };
-  return { ...sel, staticTarget: null };
+  if (!sel.ok) return { ok: false, error: "no_home_agent_available", because: [...pinNote, ...sel.because] };
+  return { ...sel, because: [...pinNote, ...sel.because], staticTarget: null };
 }

@@ -34,6 +34,21 @@ async function checkMsp(tx: Tx, actor: Actor, providerId: string): Promise<void>
   }
 }
 
+const HOA_MESSAGE = "this address is a subscriber's home address (leased or provisioned as a static home address)";
+
+/**
+ * An HA's address must never be a home address (spec "Home address rules"): refuse one that is leased
+ * as a HoA or provisioned to a subscriber as its static HoA. The bootstrap also never hands out an HA
+ * address, so a race between the two still cannot serve one address as both.
+ */
+async function checkNotHomeAddress(tx: Tx, address: string): Promise<void> {
+  const [lease, provisioned] = await Promise.all([
+    tx.hoaLease.findUnique({ where: { address }, select: { id: true } }),
+    tx.subscriber.findFirst({ where: { staticHomeAddress: address }, select: { id: true } }),
+  ]);
+  if (lease || provisioned) throw new ConflictError(HOA_MESSAGE, { address: HOA_MESSAGE });
+}
+
 /** Flag every MN bound to the HA; returns how many were flagged. */
 async function flagBoundSubscribers(tx: Tx, homeAgentId: string): Promise<number> {
   const r = await tx.subscriber.updateMany({
@@ -49,6 +64,7 @@ export async function createHomeAgent(actor: Actor, input: unknown): Promise<Hom
   try {
     return await withTx(async (tx) => {
       await checkMsp(tx, actor, data.providerId);
+      await checkNotHomeAddress(tx, data.address);
       const created = await tx.homeAgent.create({ data, select: { id: true } });
       const dto = await getHomeAgent(actor, created.id, tx);
       await recordAudit(tx, actor, { action: "home-agent.create", objectType: "home-agent", objectId: dto.id, after: dto });
@@ -70,6 +86,7 @@ export async function updateHomeAgent(actor: Actor, id: string, input: unknown):
   try {
     return await withTx(async (tx) => {
       const before = await getHomeAgent(actor, id, tx);
+      if (data.address && data.address !== before.address) await checkNotHomeAddress(tx, data.address);
       await tx.homeAgent.update({ where: { id }, data });
       let flagged = 0;
       if (data.state && data.state !== before.state && data.state !== "in-service") flagged = await flagBoundSubscribers(tx, id);

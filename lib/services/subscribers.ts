@@ -6,13 +6,12 @@ import { inScope, requireWrite } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/audit";
 import { withTx, type Tx } from "@/lib/db/tx";
 import { ConflictError, ValidationError, isUniqueViolation, type FieldErrors } from "@/lib/errors";
-import { parseAddress } from "@/lib/domain/ipv6";
-import { checkStaticHomeAddress } from "@/lib/domain/home-address";
 import { parseInput } from "@/lib/domain/schemas/parse";
 import { SubscriberCreateSchema, SubscriberUpdateSchema, checkSubscriberShape } from "@/lib/domain/schemas/subscriber";
 import { getSubscriber, type SubscriberDto } from "@/lib/data/subscribers";
 import { encodeSecret, generateRootSecret, storeRootSecret } from "./credentials";
 import { changedFields, uniqueViolationOn } from "./support";
+import { pinnedHomeAgentProblem, staticAddressProblem } from "./subscriber-home-agent";
 
 type Fields = {
   nai: string;
@@ -79,14 +78,16 @@ async function checkReferences(
       errors.accessNai = `realm ${realmOf(s.accessNai)} is not a realm of ${asa.name}`;
     }
   }
-  if (s.pinnedHomeAgentId && changed("pinnedHomeAgentId")) {
-    const ha = await tx.homeAgent.findUnique({ where: { id: s.pinnedHomeAgentId }, select: { id: true } });
-    if (!ha) errors.pinnedHomeAgentId = "no such home agent";
+  // Re-checked when the MSA changes too: which providers may serve the subscriber depends on it.
+  const pinChanged = changed("pinnedHomeAgentId") || changed("msaProviderId");
+  if (s.pinnedHomeAgentId && pinChanged && !errors.msaProviderId) {
+    const message = await pinnedHomeAgentProblem(tx, actor, s.msaProviderId, s.pinnedHomeAgentId);
+    if (message) errors.pinnedHomeAgentId = message;
   }
   // Re-checked whenever the address or the HA it must live on changes (a pinned HA fixes the home link).
-  const staticChanged = changed("staticHomeAddress") || changed("pinnedHomeAgentId");
-  if (s.staticHomeAddress && staticChanged && !errors.staticHomeAddress && !errors.pinnedHomeAgentId) {
-    const message = await staticAddressProblem(tx, s.staticHomeAddress, s.pinnedHomeAgentId);
+  const staticChanged = changed("staticHomeAddress") || pinChanged;
+  if (s.staticHomeAddress && staticChanged && !errors.staticHomeAddress && !errors.pinnedHomeAgentId && !errors.msaProviderId) {
+    const message = await staticAddressProblem(tx, actor, s.msaProviderId, s.staticHomeAddress, s.pinnedHomeAgentId);
     if (message) errors.staticHomeAddress = message;
   }
   if (Object.keys(errors).length) throw new ValidationError(errors);
@@ -100,29 +101,6 @@ async function checkAddressFree(tx: Tx, address: string, subscriberId: string | 
   if ((lease && lease.subscriberId !== subscriberId) || (other && other.id !== subscriberId)) {
     throw new ConflictError("this home address is in use by another subscriber", { staticHomeAddress: "this home address is in use by another subscriber" });
   }
-}
-
-/**
- * A static HoA must sit inside an active home link prefix (of the pinned HA, when the subscriber is
- * pinned: the address fixes the home link and so its HA) and not be a reserved or HA address.
- * A draining prefix is being renumbered away: its addresses go to no one new.
- */
-async function staticAddressProblem(tx: Tx, address: string, pinnedHomeAgentId: string | null): Promise<string | null> {
-  const a = parseAddress(address);
-  if (!a.ok) return a.message;
-  const prefix = await tx.homePrefix.findFirst({
-    where: { startHex: { lte: a.hex }, endHex: { gte: a.hex } },
-    select: { prefix: true, length: true, startHex: true, state: true, homeAgentId: true, homeAgent: { select: { name: true } } },
-  });
-  if (!prefix) return "the address is not inside any home link prefix";
-  if (prefix.state !== "active") return `${prefix.prefix} is ${prefix.state}: its addresses are not assigned to anyone new`;
-  if (pinnedHomeAgentId && prefix.homeAgentId !== pinnedHomeAgentId) {
-    return `${prefix.prefix} is served by ${prefix.homeAgent.name}, not by the subscriber's pinned home agent`;
-  }
-  const reason = checkStaticHomeAddress(a.value, { network: BigInt(`0x${prefix.startHex}`), length: prefix.length });
-  if (reason) return reason;
-  if (await tx.homeAgent.findFirst({ where: { address: a.canonical }, select: { id: true } })) return "this is a home agent's address";
-  return null;
 }
 
 export type CreatedSubscriber = { subscriber: SubscriberDto; secret: string };
