@@ -149,3 +149,42 @@ test("the world is intact afterwards and the fuzzing really ran", async () => {
   const { verifyAuditChain } = await import("@/lib/audit/audit");
   assert.equal((await verifyAuditChain(env.db)).ok, true);
 });
+
+test("the services behind the console's server actions: junk input from each role is a typed 4xx, never a crash", async () => {
+  // Server actions cannot run outside a Next request (requireUser reads the session), so their services
+  // get the same junk the actions could pass on from a forged FormData.
+  const subs = await import("@/lib/services/subscribers");
+  const has = await import("@/lib/services/home-agents");
+  const pfx = await import("@/lib/services/prefixes");
+  const prov = await import("@/lib/services/providers");
+  const ua = await import("@/lib/services/user-admin");
+  const users = await import("@/lib/services/users");
+  const { isAppError } = await import("@/lib/errors");
+  const junk: unknown[] = [null, undefined, 42, "str", [], { name: 1 }, JSON.parse(BODIES[6]!), JSON.parse(BODIES[8]!), { email: JUNK_TEXT[7], role: JUNK_TEXT[0], providerIds: [JUNK_TEXT[2]], password: JUNK_TEXT[4] }];
+  const ids = ["../x", "\u0000", JUNK_TEXT[0], w.b.subscriber];
+  const calls: ((actor: World["users"]["admin"]["actor"], input: unknown, id: string) => Promise<unknown>)[] = [
+    (a, i) => subs.createSubscriber(a, i), (a, i, id) => subs.updateSubscriber(a, id, i),
+    (a, i) => has.createHomeAgent(a, i), (a, i, id) => has.updateHomeAgent(a, id, i),
+    (a, i) => pfx.createPrefix(a, i), (a, i, id) => pfx.updatePrefix(a, id, i),
+    (a, i) => prov.createProvider(a, i), (a, i, id) => prov.updateProvider(a, id, i),
+    (a, i) => ua.inviteUser(a, i), (a, i, id) => ua.updateUser(a, id, i),
+    (a, i) => users.changePassword(a, i),
+  ];
+  let n = 0;
+  for (const actor of [w.users.admin.actor, w.users.opA.actor, w.users.auditor.actor]) {
+    for (const fn of calls) {
+      for (const input of junk) {
+        for (const id of ids) {
+          try {
+            await fn(actor, input, id);
+          } catch (e) {
+            assert.ok(isAppError(e) && e.status < 500, `${fn.toString().slice(0, 60)} threw ${String(e).slice(0, 200)}`);
+          }
+          n++;
+        }
+      }
+    }
+  }
+  assert.ok(n > 1000);
+  assert.equal((await env.db.subscriber.findUnique({ where: { id: w.b.subscriber } }))?.nai, "alice@b.example.net");
+});
