@@ -9,6 +9,7 @@ export async function register(): Promise<void> {
   // resumes jobs a previous process left half-way, from their last committed batch. Job handlers
   // register themselves when their service module loads.
   await import("@/lib/services/renumbering");
+  await import("@/lib/services/subscriber-import");
   const { startJobRunner } = await import("@/lib/jobs/runner");
   startJobRunner();
 }

@@ -39,6 +39,11 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   // Server actions keep Next's default origin check (Origin must match Host); experimental.serverActions
   // .allowedOrigins is deliberately not set, so no other origin may post actions.
+  // The subscriber CSV import uploads through an action: room for its 10 MiB file plus the form overhead.
+  // proxy.ts runs for the APIs too (JSON 405s), and Next buffers a proxied request body only up to this
+  // size, silently cutting off the rest: keep it above every body limit (10 MiB CSV import, 11 MB action)
+  // so an oversize body reaches the route whole and is refused with 413 instead of imported in part.
+  experimental: { serverActions: { bodySizeLimit: "11mb" }, proxyClientMaxBodySize: "16mb" },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

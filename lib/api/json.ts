@@ -3,7 +3,7 @@ import { MalformedJsonError, PayloadTooLargeError } from "./errors";
 export const MAX_JSON_BYTES = 1024 * 1024;
 
 /** The body as text, refusing (413) once it passes `limit` bytes, whatever Content-Length claims. */
-async function readText(request: Request, limit: number): Promise<string> {
+export async function readText(request: Request, limit: number): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > limit) throw new PayloadTooLargeError(limit);
   if (!request.body) return "";

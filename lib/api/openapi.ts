@@ -12,6 +12,7 @@ import { rebootstrapPaths, rebootstrapSchemas } from "./openapi-rebootstrap";
 import { portalPaths, portalSchemas } from "./openapi-portal";
 import { securityPaths, securitySchemas } from "./openapi-security";
 import { ipamPaths, ipamSchemas } from "./openapi-renumbering";
+import { importPaths } from "./openapi-import";
 
 type Json = Record<string, unknown>;
 
@@ -295,6 +296,7 @@ export function openApiDocument(): Json {
       ...portalPaths,
       ...securityPaths,
       ...ipamPaths,
+      ...importPaths,
       "/api/v1/sessions": {
         get: {
           tags: ["sessions"], summary: "List bootstrap sessions, newest first", operationId: "listSessions",

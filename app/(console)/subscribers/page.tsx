@@ -39,7 +39,7 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
       <PageHeader
         title="Subscribers"
         description="Mobile nodes and their home address bindings."
-        actions={canWrite(actor) ? <LinkButton href="/subscribers/new">New subscriber</LinkButton> : null}
+        actions={canWrite(actor) ? <div className="flex gap-2"><LinkButton href="/subscribers/import" variant="secondary">Import CSV</LinkButton><LinkButton href="/subscribers/new">New subscriber</LinkButton></div> : null}
       />
       <form method="get" role="search" aria-label="Search subscribers" className="mb-4 flex flex-wrap items-end gap-2">
         <div className="w-full max-w-md">
