@@ -2,14 +2,15 @@
 // Prints JSON; never prints the root secret or the PSK. Exit code 0 on success, 1 on a refused or
 // unverifiable answer, 2 on bad usage.
 import { parseArgs } from "node:util";
+import { defaultConsoleUrl } from "@/lib/mn/default-url";
 import { joinOptionValues } from "@/lib/cli/args";
 import { bootstrap, status, httpTransport } from "@/lib/mn/client";
 import { HOME_ADDRESS_MODES, type HomeAddressMode } from "@/lib/domain/home-address";
 
 const USAGE = `usage:
   npm run mn -- bootstrap --nai <nai> --secret <base64url> [--serving <realm>] [--mode dynamic|static|privacy]
-                          [--trigger boot|prefix-change|periodic|network|manual] [--url http://localhost:3000]
-  npm run mn -- status --nai <nai> --secret <base64url> [--url http://localhost:3000]
+                          [--trigger boot|prefix-change|periodic|network|manual] [--url http://localhost:$PORT]
+  npm run mn -- status --nai <nai> --secret <base64url> [--url http://localhost:$PORT]
 The secret may also come from the MN_SECRET environment variable (keeps it out of shell history).`;
 
 function usage(message?: string): never {
@@ -31,7 +32,7 @@ async function main(): Promise<number> {
         serving: { type: "string", default: "" },
         mode: { type: "string", default: "dynamic" },
         trigger: { type: "string", default: "boot" },
-        url: { type: "string", default: process.env.MN_URL ?? "http://localhost:3000" },
+        url: { type: "string", default: defaultConsoleUrl() },
       },
       strict: true,
     }));

@@ -1,4 +1,4 @@
-// `npm run simulate -- --count N [--url http://localhost:3000] [--concurrency 8] [--file demo/credentials.json]`
+// `npm run simulate -- --count N [--url http://localhost:$PORT] [--concurrency 8] [--file demo/credentials.json]`
 // Bootstraps N demo mobile nodes over HTTP with the real MN client (lib/mn/client.ts): every answer's MAC
 // is verified and its PSK key name checked. The demo credentials list carries each MN's serving realm,
 // so the run comes from several access networks. Prints the outcomes against what each MN expected and
@@ -6,10 +6,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { defaultConsoleUrl } from "@/lib/mn/default-url";
 import { z } from "zod";
 import { bootstrap, httpTransport } from "@/lib/mn/client";
 
-const USAGE = `usage: npm run simulate -- --count N [--url http://localhost:3000] [--concurrency 8] [--file demo/credentials.json]`;
+const USAGE = `usage: npm run simulate -- --count N [--url http://localhost:$PORT] [--concurrency 8] [--file demo/credentials.json]`;
 
 const CredentialsSchema = z.array(
   z.object({ nai: z.string(), secret: z.string(), servingRealm: z.string(), expect: z.string() }),
@@ -64,7 +65,7 @@ async function main(): Promise<number> {
       args: process.argv.slice(2),
       options: {
         count: { type: "string", default: "50" },
-        url: { type: "string", default: process.env.MN_URL ?? "http://localhost:3000" },
+        url: { type: "string", default: defaultConsoleUrl() },
         concurrency: { type: "string", default: "8" },
         file: { type: "string", default: "demo/credentials.json" },
       },
@@ -107,6 +108,11 @@ async function main(): Promise<number> {
     console.log(`  ${outcome.padEnd(30)} ${String(n).padStart(5)}`);
   }
   console.log(`\nserving realms: ${[...realms].sort().join(", ")}`);
+  const unreachable = results.filter((r) => r.outcome === "transport_error").length;
+  if (unreachable === results.length) {
+    console.log(`\nthe console did not answer at ${values.url} (start it with npm start, or pass --url / set MN_URL)`);
+    return 1;
+  }
   console.log(
     `latency (client side): p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, ` +
       `max ${latencies[latencies.length - 1].toFixed(1)} ms; ${((results.length / wallMs) * 1000).toFixed(1)} bootstraps/s`,

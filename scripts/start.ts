@@ -140,7 +140,7 @@ function banner(url: string, adminEmail: string, generatedPassword: string | nul
     lines.push(`Sign in at ${url}/signin as ${adminEmail} with the password you chose (the admin already exists).`);
   }
   if (process.env.CONSOLE_DEMO !== "0" && fs.existsSync(path.join(root, "demo/credentials.json"))) {
-    lines.push("", "Demo mobile nodes: demo/credentials.json — try `npm run simulate -- --count 20`.");
+    lines.push("", `Demo mobile nodes: demo/credentials.json — try \`npm run simulate -- --count 20 --url ${url}\`.`);
   }
   lines.push("", "Stop with Ctrl-C.");
   const width = Math.max(...lines.map((l) => l.length));
@@ -151,6 +151,8 @@ function banner(url: string, adminEmail: string, generatedPassword: string | nul
 async function main(): Promise<void> {
   log("generating the Prisma client if needed");
   await run(process.execPath, [path.join(root, "scripts/db/generate.mjs")]);
+  // The API method table proxy.ts answers 405s from (rewritten only when a route's methods changed).
+  await run(process.execPath, [path.join(root, "scripts/api/route-methods.mjs")]);
   await buildIfNeeded();
   const { generatedPassword, adminEmail } = await prepareDatabase();
 

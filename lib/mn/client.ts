@@ -22,11 +22,17 @@ export type Transport = {
 export function httpTransport(baseUrl: string): Transport {
   const base = baseUrl.replace(/\/+$/, "");
   async function post(path: string, body: Record<string, unknown>): Promise<TransportReply> {
-    const res = await fetch(`${base}${path}`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(body),
-    });
+    let res: Response;
+    try {
+      res = await fetch(`${base}${path}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    } catch (e) {
+      // Say where we looked: the usual cause is a console on another port (--url or MN_URL).
+      throw new Error(`${base}: ${(e as Error).message}`);
+    }
     const text = await res.text();
     let parsed: unknown = null;
     try {

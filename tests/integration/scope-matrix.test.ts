@@ -251,3 +251,62 @@ describe("services behind the console's server actions, per actor", () => {
     assert.equal(await status(ua.updateUser(admin, w.users.admin.id, { role: "auditor" })), 409, "the last admin stays");
   });
 });
+
+// Unsupported methods: Next.js would answer them with an empty 405; proxy.ts answers in the API's error
+// shape from a table generated from the route modules. Both API roots are walked, so a new route (or a
+// stale table) fails here.
+describe("unsupported methods on /api/v1 and /api/bootstrap", () => {
+  const ALL = ["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"] as const;
+  const walkBoth = async () => {
+    const path = await import("node:path");
+    const out: { url: string; template: string; exported: string[] }[] = [];
+    for (const [root, base] of [["app/api/v1", "/api/v1"], ["app/api/bootstrap", "/api/bootstrap"]] as const) {
+      for (const r of apiRouteFiles(path.join(process.cwd(), root))) {
+        const mod = (await import(r.file)) as Mod;
+        const template = r.template ? `${base}/${r.template}` : base;
+        out.push({ template, url: template.replace(/\[\.\.\.[^\]]+\]/g, "x/y").replace(/\[[^\]]+\]/g, "some-id"), exported: ALL.filter((m) => typeof mod[m] === "function") });
+      }
+    }
+    return out;
+  };
+
+  test("the generated method table matches what every route module exports (run `node scripts/api/route-methods.mjs`)", async () => {
+    const { ROUTE_METHODS } = await import("@/lib/api/route-methods.generated");
+    const actual = (await walkBoth()).map((r) => ({ template: r.template, methods: r.exported })).sort((a, b) => a.template.localeCompare(b.template));
+    assert.ok(actual.some((r) => r.template === "/api/bootstrap/v1"), "bootstrap routes walked");
+    assert.deepEqual(ROUTE_METHODS.map((r) => ({ template: r.template, methods: [...r.methods] })), actual);
+  });
+
+  test("every method a route does not implement answers 405 with a JSON error body and an Allow header", async () => {
+    const { NextRequest } = await import("next/server");
+    const { proxy } = await import("@/proxy");
+    let checked = 0;
+    for (const r of await walkBoth()) {
+      const allow = new Set<string>([...r.exported, "OPTIONS", ...(r.exported.includes("GET") ? ["HEAD"] : [])]);
+      for (const method of HTTP_METHODS) {
+        const res = proxy(new NextRequest(`http://console.test${r.url}`, { method }));
+        if (allow.has(method)) {
+          assert.equal(res.headers.get("x-middleware-next"), "1", `${method} ${r.template} reaches the route`);
+          continue;
+        }
+        checked++;
+        assert.equal(res.status, 405, `${method} ${r.template}`);
+        assert.match(res.headers.get("content-type") ?? "", /application\/json/);
+        const body = (await res.json()) as { error: string; message: string };
+        assert.equal(body.error, "method_not_allowed");
+        assert.ok(body.message.includes(method) && body.message.length > 10, body.message);
+        assert.equal(res.headers.get("allow"), [...allow].sort().join(", "), `Allow for ${r.template}`);
+      }
+    }
+    assert.ok(checked > 20, `unsupported methods checked: ${checked}`);
+    // The pentest's examples, by name.
+    for (const [method, url] of [["PUT", "/api/v1/subscribers"], ["DELETE", "/api/v1/sessions"], ["GET", "/api/bootstrap/v1"]]) {
+      const res = proxy(new NextRequest(`http://console.test${url}`, { method }));
+      assert.equal(res.status, 405, `${method} ${url}`);
+      assert.ok((res.headers.get("allow") ?? "").length > 0);
+    }
+    // Unknown paths under /api/v1 still reach the catch-all (JSON 404), and pages keep the sign-in gate.
+    assert.equal(proxy(new NextRequest("http://console.test/api/v1/nope/deeper", { method: "PUT" })).headers.get("x-middleware-next"), "1");
+    assert.equal(proxy(new NextRequest("http://console.test/subscribers", { method: "GET" })).status, 307);
+  });
+});
