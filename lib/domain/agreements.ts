@@ -39,7 +39,7 @@ export function agreementFieldErrors(d: AgreementDraft): FieldErrors {
     errors.toProviderId ??= `${d.to.name} does not hold the ${need.to} role needed for a ${d.kind} agreement`;
   }
   if (d.validUntil && d.validUntil.getTime() <= d.validFrom.getTime()) {
-    errors.validUntil = "validUntil must be after validFrom";
+    errors.validUntil = "the end of validity must be after its start";
   }
   if (d.allowLocalHomeAgent && d.kind !== "mobility") {
     errors.allowLocalHomeAgent = "local home agent assignment applies to mobility agreements only";

@@ -9,13 +9,13 @@ const aggregatePrefixField = prefixField.refine((p) => {
 }, `an aggregate must be between /${MIN_AGGREGATE_LENGTH} and /${MAX_AGGREGATE_LENGTH} (e.g. a /29 or a /48)`);
 
 export const AggregateCreateSchema = z.object({
-  providerId: idField("providerId"),
+  providerId: idField("the provider"),
   prefix: aggregatePrefixField,
 });
 export type AggregateCreateInput = z.input<typeof AggregateCreateSchema>;
 
 /** Carve the next free /64 of an aggregate into a home link prefix served by this HA. */
 export const AggregateAllocateSchema = z.object({
-  homeAgentId: idField("homeAgentId"),
+  homeAgentId: idField("the home agent"),
 });
 export type AggregateAllocateInput = z.input<typeof AggregateAllocateSchema>;

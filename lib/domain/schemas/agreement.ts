@@ -19,15 +19,15 @@ const rfc3339 = (what: string) =>
 
 const kindField = z.enum(AGREEMENT_KINDS, { error: "kind must be network-access or mobility" });
 const statusField = z.enum(AGREEMENT_STATUSES, { error: "status must be draft, active, suspended or terminated" });
-const validUntilField = z.preprocess(blankToNull, rfc3339("validUntil").nullable());
+const validUntilField = z.preprocess(blankToNull, rfc3339("the end of validity").nullable());
 
 /** A new agreement starts as a draft, or directly active; suspended and terminated make no sense at birth. */
 export const AgreementCreateSchema = z.object({
   kind: kindField,
-  fromProviderId: idField("fromProviderId").meta({ description: "the serving ASP (network-access) or the MSP (mobility)" }),
-  toProviderId: idField("toProviderId").meta({ description: "the ASA (network-access) or the MSA (mobility)" }),
+  fromProviderId: idField("the serving provider (ASP or MSP)").meta({ description: "the serving ASP (network-access) or the MSP (mobility)" }),
+  toProviderId: idField("the authorizing provider (ASA or MSA)").meta({ description: "the ASA (network-access) or the MSA (mobility)" }),
   status: z.enum(["draft", "active"], { error: "a new agreement is draft or active" }).default("draft"),
-  validFrom: rfc3339("validFrom"),
+  validFrom: rfc3339("the start of validity"),
   validUntil: validUntilField.optional().transform((v) => v ?? null),
   allowLocalHomeAgent: boolField.default(false).meta({ description: "mobility only: the MSP may assign a local HA (RFC 4640 §5.2)" }),
 });
@@ -40,10 +40,10 @@ export type AgreementCreate = z.output<typeof AgreementCreateSchema>;
  */
 export const AgreementUpdateSchema = z.object({
   kind: kindField.optional(),
-  fromProviderId: idField("fromProviderId").optional(),
-  toProviderId: idField("toProviderId").optional(),
+  fromProviderId: idField("the serving provider (ASP or MSP)").optional(),
+  toProviderId: idField("the authorizing provider (ASA or MSA)").optional(),
   status: statusField.optional(),
-  validFrom: rfc3339("validFrom").optional(),
+  validFrom: rfc3339("the start of validity").optional(),
   validUntil: validUntilField.optional(),
   allowLocalHomeAgent: boolField.optional(),
 });
@@ -59,7 +59,7 @@ export const AgreementListQuerySchema = ListQuerySchema.extend({
   providerId: z.preprocess(blank, z.string().trim().min(1).max(64).optional()),
   inForce: z.preprocess(
     (v) => (v === "true" || v === "1" ? true : v === "false" || v === "0" ? false : blank(v)),
-    z.boolean({ error: "inForce must be true or false" }).optional(),
+    z.boolean({ error: "in force must be true or false" }).optional(),
   ),
 });
 export type AgreementListQuery = { [K in keyof z.output<typeof AgreementListQuerySchema>]?: string | number | boolean | null };

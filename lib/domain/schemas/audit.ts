@@ -27,11 +27,11 @@ export const AUDIT_FORMATS = ["json", "csv"] as const;
 export const AuditListQuerySchema = ListQuerySchema.extend({
   /** the acting user's email or system label; matches the start (case as stored) */
   actor: optText("actor", 254),
-  actorId: optText("actorId", 64),
+  actorId: optText("the actor id", 64),
   action: optText("action", 100),
-  objectType: optText("objectType", 64),
-  objectId: optText("objectId", 64),
-  requestId: optText("requestId", 64),
+  objectType: optText("the object type", 64),
+  objectId: optText("the object id", 64),
+  requestId: optText("the request id", 64),
   from: optDate("from"),
   to: optDate("to"),
   format: z.preprocess(blank, z.enum(AUDIT_FORMATS, { error: "format must be json or csv" }).optional()),

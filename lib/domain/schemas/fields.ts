@@ -9,8 +9,9 @@ const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === 
 /** For nullable fields an empty string clears the value. */
 const blankToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
 
+/** `what` names the thing in words a person reads ("the home agent"): the message reaches forms, so no field ids. */
 export const idField = (what: string) =>
-  z.string({ error: `${what} is required` }).trim().min(1, `${what} is required`).max(64, `${what} is too long`);
+  z.string({ error: `Choose ${what}` }).trim().min(1, `Choose ${what}`).max(64, `the id of ${what} is too long`);
 
 export const optionalId = (what: string) => z.preprocess(blankToNull, idField(what).nullable().optional());
 

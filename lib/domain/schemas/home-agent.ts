@@ -7,16 +7,16 @@ export type HomeAgentState = (typeof HOME_AGENT_STATES)[number];
 // RFC 1035 host name (letters, digits, hyphens; at least two labels), stored lower-case.
 const FQDN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const fqdnField = z
-  .string({ error: "fqdn is required" })
+  .string({ error: "the host name (FQDN) is required" })
   .trim()
   .transform((v) => v.toLowerCase().replace(/\.$/, ""))
-  .refine((v) => FQDN.test(v), "fqdn must be a DNS host name such as ha1.example.net");
+  .refine((v) => FQDN.test(v), "the host name (FQDN) must be a DNS host name such as ha1.example.net");
 
 const stateField = z.enum(HOME_AGENT_STATES, { error: "state must be in-service, draining or out-of-service" });
 const capacityField = intField("capacity", 1, 100_000_000);
 
 export const HomeAgentCreateSchema = z.object({
-  providerId: idField("providerId"),
+  providerId: idField("the mobility service provider"),
   name: textField("name", 100),
   fqdn: fqdnField,
   address: addressField,

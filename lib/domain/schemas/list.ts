@@ -32,7 +32,7 @@ export const ListQuerySchema = z.object({
       .max(MAX_LIMIT, `limit must be at most ${MAX_LIMIT}`),
   ),
   cursor: z.preprocess(blank, z.string().max(2000, "cursor is too long").optional()),
-  q: z.preprocess((v) => (typeof v === "string" ? v.trim() || undefined : blank(v)), z.string().max(300, "q is at most 300 characters").optional()),
+  q: z.preprocess((v) => (typeof v === "string" ? v.trim() || undefined : blank(v)), z.string().max(300, "the search text is at most 300 characters").optional()),
 });
 /** What callers pass: typed values from code, or the raw strings of a query string / searchParams. */
 type QueryInput<S extends z.ZodType> = { [K in keyof z.output<S>]?: string | number | boolean | Date | null };

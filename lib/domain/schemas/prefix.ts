@@ -17,7 +17,7 @@ const homePrefixField = prefixField.refine((p) => {
 const stateField = z.enum(PREFIX_STATES, { error: "state must be active, draining or retired" });
 
 export const PrefixCreateSchema = z.object({
-  homeAgentId: idField("homeAgentId"),
+  homeAgentId: idField("the home agent"),
   prefix: homePrefixField,
   state: stateField.default("active"),
 });
@@ -30,7 +30,7 @@ export type PrefixCreate = z.output<typeof PrefixCreateSchema>;
  */
 export const PrefixUpdateSchema = z.object({
   prefix: z.undefined({ error: "the prefix cannot be edited; plan a renumbering to move the home link" }).optional(),
-  homeAgentId: idField("homeAgentId").optional(),
+  homeAgentId: idField("the home agent").optional(),
   state: stateField.optional(),
 });
 export type PrefixUpdateInput = z.input<typeof PrefixUpdateSchema>;

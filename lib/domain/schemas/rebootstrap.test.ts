@@ -11,7 +11,7 @@ describe("RebootstrapIdsSchema", () => {
     ["an empty selection", { subscriberIds: [] }, /at least one/],
     ["1001 ids", { subscriberIds: Array.from({ length: 1001 }, (_, i) => `s${i}`) }, /at most 1000/],
     ["not a list", { subscriberIds: "abc" }, /list of subscriber ids/],
-    ["a blank id", { subscriberIds: ["  "] }, /subscriberId is required/],
+    ["a blank id", { subscriberIds: ["  "] }, /Choose a subscriber/],
   ];
   for (const [name, input, message] of refused) {
     test(`refuses ${name}`, () => {

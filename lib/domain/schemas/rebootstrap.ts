@@ -15,7 +15,7 @@ const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 
 export const RebootstrapIdsSchema = z.object({
   subscriberIds: z
-    .array(idField("subscriberId"), { error: "subscriberIds must be a list of subscriber ids" })
+    .array(idField("a subscriber"), { error: "the selection must be a list of subscriber ids" })
     .min(1, "select at least one subscriber")
     .max(MAX_BULK_IDS, `at most ${MAX_BULK_IDS} subscribers per request`),
 });
@@ -23,8 +23,8 @@ export const RebootstrapIdsSchema = z.object({
 /** A selection by filter: the same filters as the subscriber list (all within the actor's scope). */
 export const RebootstrapFilterSchema = z.object({
   filter: z.object({
-    msaProviderId: z.preprocess(blank, idField("msaProviderId").optional()),
-    homeAgentId: z.preprocess(blank, idField("homeAgentId").optional()),
+    msaProviderId: z.preprocess(blank, idField("the mobility service authorizer").optional()),
+    homeAgentId: z.preprocess(blank, idField("the home agent").optional()),
     status: z.preprocess(blank, z.enum(SUBSCRIBER_STATUSES, { error: `status must be one of ${SUBSCRIBER_STATUSES.join(", ")}` }).optional()),
   }, { error: "filter must be an object" }),
 });
@@ -37,11 +37,11 @@ export const StalenessPolicySchema = z.object({
   maxAgeSeconds: z.preprocess(
     (v) => (typeof v === "string" && v.trim() !== "" ? Number(v) : v),
     z
-      .number({ error: "maxAgeSeconds must be a number of seconds" })
-      .int("maxAgeSeconds must be a whole number of seconds")
-      .min(0, "maxAgeSeconds must be 0 (off) or more")
-      .max(MAX_STALENESS_SECONDS, `maxAgeSeconds must be at most ${MAX_STALENESS_SECONDS} (366 days)`)
-      .refine((n) => n === 0 || n >= 60, "maxAgeSeconds must be 0 (off) or at least 60"),
+      .number({ error: "the maximum age must be a number of seconds" })
+      .int("the maximum age must be a whole number of seconds")
+      .min(0, "the maximum age must be 0 (off) or more")
+      .max(MAX_STALENESS_SECONDS, `the maximum age must be at most ${MAX_STALENESS_SECONDS} (366 days)`)
+      .refine((n) => n === 0 || n >= 60, "the maximum age must be 0 (off) or at least 60 seconds"),
   ),
 });
 export type StalenessPolicy = z.output<typeof StalenessPolicySchema>;

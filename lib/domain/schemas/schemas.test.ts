@@ -31,7 +31,7 @@ test("subscriber: NAI normalised (realm lowered, user kept), defaults applied, b
 test("subscriber: field messages for each bad field, all at once", () => {
   const f = fieldsOf(() => parseInput(SubscriberCreateSchema, { nai: "fred@sales", msaProviderId: "", homeAddressPolicy: "sticky", staticHomeAddress: "1::2::3" }));
   assert.match(f.nai, /two labels/);
-  assert.match(f.msaProviderId, /required/);
+  assert.equal(f.msaProviderId, "Choose the mobility service authorizer");
   assert.match(f.homeAddressPolicy, /static, dynamic or privacy/);
   assert.ok(f.staticHomeAddress);
 });

@@ -7,20 +7,20 @@ export const SUBSCRIBER_STATUSES = ["active", "suspended"] as const;
 export type SubscriberStatus = (typeof SUBSCRIBER_STATUSES)[number];
 export const REBOOTSTRAP_REASONS = ["admin", "stale", "home-agent", "renumbering"] as const;
 
-const policyField = z.enum(HOME_ADDRESS_POLICIES, { error: "homeAddressPolicy must be static, dynamic or privacy" });
+const policyField = z.enum(HOME_ADDRESS_POLICIES, { error: "the home-address policy must be static, dynamic or privacy" });
 const statusField = z.enum(SUBSCRIBER_STATUSES, { error: "status must be active or suspended" });
 const nullableNai = z.preprocess(blankToNull, naiField.nullable().optional());
 const nullableAddress = z.preprocess(blankToNull, addressField.nullable().optional());
-const nullableReason = z.preprocess(blankToNull, textField("suspendedReason", 500).nullable().optional());
+const nullableReason = z.preprocess(blankToNull, textField("the suspension reason", 500).nullable().optional());
 
 const fields = {
   nai: naiField,
-  msaProviderId: idField("msaProviderId"),
+  msaProviderId: idField("the mobility service authorizer"),
   accessNai: nullableNai,
-  asaProviderId: optionalId("asaProviderId"),
+  asaProviderId: optionalId("the access service authorizer"),
   homeAddressPolicy: policyField.default("dynamic"),
   staticHomeAddress: nullableAddress,
-  pinnedHomeAgentId: optionalId("pinnedHomeAgentId"),
+  pinnedHomeAgentId: optionalId("the pinned home agent"),
   status: statusField.default("active"),
   suspendedReason: nullableReason,
 };
@@ -35,12 +35,12 @@ export function checkSubscriberShape(
   addIssue: (path: string, message: string) => void,
 ): void {
   if (s.homeAddressPolicy === "static" && !s.staticHomeAddress) {
-    addIssue("staticHomeAddress", "a static home-address policy needs staticHomeAddress");
+    addIssue("staticHomeAddress", "a static home-address policy needs a static home address");
   }
   if (s.homeAddressPolicy !== undefined && s.homeAddressPolicy !== "static" && s.staticHomeAddress) {
-    addIssue("staticHomeAddress", "only a static home-address policy has a staticHomeAddress");
+    addIssue("staticHomeAddress", "only a static home-address policy has a static home address");
   }
-  if (s.accessNai && !s.asaProviderId) addIssue("asaProviderId", "a network-access NAI needs its ASA (asaProviderId)");
+  if (s.accessNai && !s.asaProviderId) addIssue("asaProviderId", "a network-access NAI needs its access service authorizer (ASA)");
 }
 
 export const SubscriberCreateSchema = z.object(fields).superRefine((s, ctx) =>
@@ -52,12 +52,12 @@ export type SubscriberCreate = z.output<typeof SubscriberCreateSchema>;
 /** PATCH: any subset; the merged result is re-checked with checkSubscriberShape by the service. */
 export const SubscriberUpdateSchema = z.object({
   nai: naiField.optional(),
-  msaProviderId: idField("msaProviderId").optional(),
+  msaProviderId: idField("the mobility service authorizer").optional(),
   accessNai: nullableNai,
-  asaProviderId: optionalId("asaProviderId"),
+  asaProviderId: optionalId("the access service authorizer"),
   homeAddressPolicy: policyField.optional(),
   staticHomeAddress: nullableAddress,
-  pinnedHomeAgentId: optionalId("pinnedHomeAgentId"),
+  pinnedHomeAgentId: optionalId("the pinned home agent"),
   status: statusField.optional(),
   suspendedReason: nullableReason,
 });

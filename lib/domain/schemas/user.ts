@@ -21,7 +21,7 @@ export const UserCreateSchema = z
     email: emailField,
     name: textField("name", 100).optional(),
     role: z.enum(USER_ROLES, { error: "role must be admin, operator or auditor" }),
-    providerIds: z.array(idField("providerId")).max(1000).default([]),
+    providerIds: z.array(idField("a provider")).max(1000).default([]),
     password: passwordField,
   })
   .superRefine((u, ctx) => {
@@ -33,12 +33,12 @@ export type UserCreateInput = z.input<typeof UserCreateSchema>;
 export type UserCreate = z.output<typeof UserCreateSchema>;
 
 export const ApiTokenCreateSchema = z.object({
-  userId: idField("userId"),
+  userId: idField("the user"),
   name: textField("name", 100),
   expiresAt: z.preprocess(
     (v) => (v === "" || v === undefined ? null : typeof v === "string" ? new Date(v) : v),
-    z.date({ error: "expiresAt must be an RFC 3339 date-time" }).nullable(),
-  ).refine((d) => d === null || (!Number.isNaN(d.getTime()) && d.getTime() > Date.now()), "expiresAt must be a future date-time"),
+    z.date({ error: "the expiry must be an RFC 3339 date-time" }).nullable(),
+  ).refine((d) => d === null || (!Number.isNaN(d.getTime()) && d.getTime() > Date.now()), "the expiry must be a future date-time"),
 });
 export type ApiTokenCreateInput = z.input<typeof ApiTokenCreateSchema>;
 
@@ -48,10 +48,10 @@ export const UserUpdateSchema = z
   .object({
     name: textField("name", 100).nullable().optional(),
     role: z.enum(USER_ROLES, { error: "role must be admin, operator or auditor" }).optional(),
-    providerIds: z.array(idField("providerId")).max(1000).optional(),
+    providerIds: z.array(idField("a provider")).max(1000).optional(),
     disabled: z.boolean({ error: "disabled must be true or false" }).optional(),
     /** only `false`: an admin removes a lost second factor; enrolling is the user's own act (/account/security) */
-    totpEnabled: z.literal(false, { error: "totpEnabled can only be set to false (the user enrols it)" }).optional(),
+    totpEnabled: z.literal(false, { error: "two-factor sign-in can only be turned off here (the user enrols it)" }).optional(),
   })
   .strict();
 export type UserUpdateInput = z.input<typeof UserUpdateSchema>;
@@ -62,7 +62,7 @@ export const UserInviteSchema = z
     email: emailField,
     name: textField("name", 100).optional(),
     role: z.enum(USER_ROLES, { error: "role must be admin, operator or auditor" }),
-    providerIds: z.array(idField("providerId")).max(1000).default([]),
+    providerIds: z.array(idField("a provider")).max(1000).default([]),
     password: passwordField.optional(),
   })
   .superRefine((u, ctx) => {
