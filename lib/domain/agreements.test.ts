@@ -20,7 +20,7 @@ describe("agreementFieldErrors", () => {
   test("with itself", () =>
     assert.match(agreementFieldErrors({ ...base, kind: "mobility", from: iasp, to: iasp }).toProviderId ?? "", /two different providers/));
   test("validUntil before validFrom", () =>
-    assert.match(agreementFieldErrors({ ...base, kind: "mobility", from: iasp, to: msaOnly, validUntil: t("01") }).validUntil ?? "", /after validFrom/));
+    assert.match(agreementFieldErrors({ ...base, kind: "mobility", from: iasp, to: msaOnly, validUntil: t("01") }).validUntil ?? "", /must be after its start/));
   test("local HA on a network-access agreement", () =>
     assert.ok(agreementFieldErrors({ ...base, kind: "network-access", from: asp, to: iasp, allowLocalHomeAgent: true }).allowLocalHomeAgent));
 });

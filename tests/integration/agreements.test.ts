@@ -115,7 +115,7 @@ describe("422 field errors", () => {
     for (const until of [from, hoursFromNow(-5)]) {
       const r = await post({ kind: "mobility", fromProviderId: P.Cellular, toProviderId: P.Enterprise, validFrom: from, validUntil: until });
       assert.equal(r.status, 422);
-      assert.match(r.json.fields.validUntil, /after validFrom/);
+      assert.match(r.json.fields.validUntil, /must be after its start/);
     }
   });
 
