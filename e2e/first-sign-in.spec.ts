@@ -11,6 +11,9 @@ test("a user with a generated password must change it at first sign-in", async (
 
   await signIn(page, email, generated!);
   await expect(page).toHaveURL(/\/account\/password/);
+  // Nothing to navigate to while the change is pending.
+  const menu = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Subscribers" });
+  await expect(menu).toHaveCount(0);
   // Every other page sends the user back here until the password is changed.
   await page.goto("/subscribers");
   await expect(page).toHaveURL(/\/account\/password/);
@@ -29,6 +32,8 @@ test("a user with a generated password must change it at first sign-in", async (
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page).toHaveURL(/\/dashboard/);
   await expect(page.getByTestId("signed-in-user")).toHaveText(email);
+  // The menu is there right after the change, not only after the next navigation (the shared layout is re-rendered).
+  await expect(menu).toBeVisible();
 
   // In a fresh browser: the generated password no longer works, the new one does.
   const other = await browser.newContext();

@@ -1,5 +1,6 @@
 "use server";
 
+import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { changePassword } from "@/lib/services/users";
@@ -17,5 +18,9 @@ export async function changePasswordAction(_prev: ActionState, form: FormData): 
   } catch (e) {
     return actionFailure(e);
   }
+  // The console layout (shared with this page) hid the navigation while the change was pending. A
+  // redirect alone keeps the already-rendered layout on the client, so the dashboard would arrive without
+  // its menu; refresh() makes the redirect re-render every segment, layout included.
+  refresh();
   redirect("/dashboard?password=changed");
 }
