@@ -11,7 +11,7 @@ import { canWrite } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/session";
 import { listPrefixes } from "@/lib/data/prefixes";
 import { listAggregates } from "@/lib/data/aggregates";
-import { utilisationBasisPoints, utilisationLevel } from "@/lib/domain/aggregate";
+import { formatCount } from "@/lib/domain/quantity-format";
 import { isAppError } from "@/lib/errors";
 import { allocateSlash64Action, createAggregateAction, createPrefixAction } from "./actions";
 import { homeAgentOptions, nameMap, providerOptions } from "../names";
@@ -19,12 +19,6 @@ import { homeAgentOptions, nameMap, providerOptions } from "../names";
 export const metadata: Metadata = { title: "Prefixes" };
 
 const STATE_TONE = { active: "green", draining: "amber", retired: "slate" } as const;
-
-/** Large counts as a power of two (a /29 has 2^35 /64s, a /64 has ≈ 2^64 addresses). */
-function formatCount(value: number | string): string {
-  const n = BigInt(value);
-  return n > 10n ** 12n ? `≈ 2^${n.toString(2).length - 1}` : n.toLocaleString("en-US");
-}
 
 export default async function PrefixesPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireUser();
@@ -51,7 +45,7 @@ export default async function PrefixesPage({ searchParams }: { searchParams: Sea
         description="Prefixes served by each home agent, the provider aggregates they are carved from, and how full each one is."
         actions={<Link href="/renumberings" className="text-sm font-medium text-brand-700 hover:underline">Renumberings →</Link>}
       />
-      <div className={`grid gap-6 ${writable ? "lg:grid-cols-[1fr_22rem]" : ""}`}>
+      <div className={`grid gap-6 ${writable ? "lg:grid-cols-[minmax(0,1fr)_22rem]" : ""}`}>
         <div>
           <form method="get" className="mb-4 flex gap-2" role="search">
             <label htmlFor="prefix-q" className="sr-only">Search prefixes</label>
@@ -62,16 +56,14 @@ export default async function PrefixesPage({ searchParams }: { searchParams: Sea
             <>
               <Table caption="Home link prefixes" testId="prefixes-table" head={["Prefix", "Home agent", "State", "Assigned", "Usable addresses", "Utilisation", ""]}>
                 {page.items.map((p) => {
-                  const used = BigInt(p.assigned);
-                  const total = BigInt(p.capacity);
                   return (
                     <tr key={p.id} className="hover:bg-slate-50">
                       <Td mono>{p.prefix}</Td>
-                      <Td>{haNames.get(p.homeAgentId) ?? p.homeAgentId}</Td>
+                      <Td nowrap>{haNames.get(p.homeAgentId) ?? p.homeAgentId}</Td>
                       <Td><Badge tone={STATE_TONE[p.state] ?? "slate"}>{p.state}</Badge></Td>
-                      <Td>{p.assigned.toLocaleString("en-US")}</Td>
-                      <Td>{formatCount(p.capacity)}</Td>
-                      <Td><UtilisationBar label={p.prefix} basisPoints={utilisationBasisPoints(used, total)} level={utilisationLevel(used, total)} /></Td>
+                      <Td>{formatCount(p.assigned)}</Td>
+                      <Td><span title={String(p.capacity)}>{formatCount(p.capacity)}</span></Td>
+                      <Td><UtilisationBar label={p.prefix} used={p.assigned} total={p.capacity} /></Td>
                       <Td className="whitespace-nowrap text-xs">
                         <Link className="text-brand-700 hover:underline" href={`/leases?prefixId=${p.id}`}>Addresses</Link>
                         {writable && p.state === "active" ? (
@@ -101,7 +93,7 @@ export default async function PrefixesPage({ searchParams }: { searchParams: Sea
 
       <section aria-labelledby="aggregates-heading">
         <h2 id="aggregates-heading" className="mb-3 text-lg font-semibold text-slate-900">Provider aggregates</h2>
-        <div className={`grid gap-6 ${writable ? "lg:grid-cols-[1fr_22rem]" : ""}`}>
+        <div className={`grid gap-6 ${writable ? "lg:grid-cols-[minmax(0,1fr)_22rem]" : ""}`}>
           <div>
             {aggregates.items.length ? (
               <Table caption="Provider aggregates" testId="aggregates-table" head={["Aggregate", "Provider", "Home link prefixes", "/64s used", "/64s total", "Utilisation"]}>
@@ -111,8 +103,8 @@ export default async function PrefixesPage({ searchParams }: { searchParams: Sea
                     <Td>{providerNames.get(a.providerId) ?? a.providerId}</Td>
                     <Td>{a.homePrefixes.toLocaleString("en-US")}</Td>
                     <Td>{formatCount(a.slash64Used)}</Td>
-                    <Td><span title={a.slash64Total}>{BigInt(a.slash64Total).toLocaleString("en-US")}</span></Td>
-                    <Td><UtilisationBar label={a.prefix} basisPoints={a.utilisationBp} level={a.level} /></Td>
+                    <Td><span title={a.slash64Total}>{formatCount(a.slash64Total)}</span></Td>
+                    <Td><UtilisationBar label={a.prefix} used={a.slash64Used} total={a.slash64Total} /></Td>
                   </tr>
                 ))}
               </Table>
