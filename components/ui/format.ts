@@ -1,9 +1,13 @@
 // Display formatting shared by server-rendered pages. Times are shown in UTC so every operator, the
 // API and the logs agree on what "12:00" means.
+
+/** The one placeholder for an empty field on every detail page and table. */
+export const EMPTY = "—";
+
 export function formatTime(iso: string | null | undefined): string {
-  if (!iso) return "—";
+  if (!iso) return EMPTY;
   const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return "—";
+  if (Number.isNaN(d.getTime())) return EMPTY;
   return `${d.toISOString().slice(0, 19).replace("T", " ")} UTC`;
 }
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { OutcomeBadge } from "@/components/sessions/outcome-badge";
-import { formatTime } from "@/components/ui/format";
+import { EMPTY, formatTime } from "@/components/ui/format";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { getHomeAgent } from "@/lib/data/home-agents";
@@ -26,18 +26,25 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
   const rows: [string, React.ReactNode][] = [
     ["Outcome", <span key="o" className="inline-flex items-center gap-2"><OutcomeBadge outcome={s.outcome} /> <span className="text-slate-500">HTTP {s.httpStatus}</span></span>],
     ["Time", formatTime(s.createdAt)],
-    ["NAI", <span key="n" className="font-mono">{s.nai}</span>],
-    ["Subscriber", s.subscriberId ? <Link key="s" href={`/subscribers/${s.subscriberId}`} className="font-mono text-brand-600 hover:underline">{s.subscriberId}</Link> : "unknown NAI"],
-    ["Serving realm", <span key="r" className="font-mono">{s.servingRealm || "(unknown access network)"}</span>],
+    // The NAI the MN sent; a link to its subscriber when one matched (an unknown NAI has none).
+    [
+      "Subscriber",
+      s.subscriberId ? (
+        <Link key="s" href={`/subscribers/${s.subscriberId}`} className="font-mono text-brand-600 hover:underline" data-testid="session-subscriber">{s.nai}</Link>
+      ) : (
+        <span key="s" data-testid="session-subscriber"><span className="font-mono">{s.nai}</span> <span className="text-slate-500">(no such subscriber)</span></span>
+      ),
+    ],
+    ["Serving realm", <span key="r" className="font-mono">{s.servingRealm || EMPTY}</span>],
     ["Trigger", s.trigger],
     ["Home address mode", s.homeAddressMode],
-    ["Scenario", s.scenario ?? "—"],
-    ["Home agent", ha ? <span key="h">{ha.name} <span className="font-mono text-slate-500">{ha.fqdn} · {ha.address}</span></span> : s.homeAgentId ?? "—"],
-    ["Home address", <span key="a" className="font-mono" data-testid="session-home-address">{s.homeAddress ?? "—"}</span>],
-    ["Home prefix", <span key="p" className="font-mono">{s.homePrefix ?? "—"}</span>],
-    ["IKE key name", <span key="k" className="font-mono">{s.keyName ?? "—"}</span>],
+    ["Scenario", s.scenario ?? EMPTY],
+    ["Home agent", ha ? <span key="h">{ha.name} <span className="font-mono text-slate-500">{ha.fqdn} · {ha.address}</span></span> : s.homeAgentId ?? EMPTY],
+    ["Home address", <span key="a" className="font-mono" data-testid="session-home-address">{s.homeAddress ?? EMPTY}</span>],
+    ["Home prefix", <span key="p" className="font-mono">{s.homePrefix ?? EMPTY}</span>],
+    ["IKE key name", <span key="k" className="font-mono">{s.keyName ?? EMPTY}</span>],
     ["Key expires", formatTime(s.expiresAt)],
-    ["Source address", <span key="src" className="font-mono">{s.sourceAddress ?? "—"}</span>],
+    ["Source address", <span key="src" className="font-mono">{s.sourceAddress ?? EMPTY}</span>],
     ["Server latency", `${s.latencyMs.toFixed(1)} ms`],
   ];
 

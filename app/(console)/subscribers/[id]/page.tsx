@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PortalInviteButton } from "@/components/portal/portal-invite-button";
 import { SessionTable } from "@/components/sessions/session-table";
-import { formatTime, one, type SearchParams } from "@/components/ui/format";
+import { EMPTY, formatTime, one, type SearchParams } from "@/components/ui/format";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { canWrite } from "@/lib/auth/actor";
@@ -36,17 +36,17 @@ export default async function SubscriberPage({ params, searchParams }: { params:
   ]);
   const providerNames = nameMap(providers);
   const haNames = nameMap(has);
-  const name = (m: Map<string, string>, v: string | null) => (v ? (m.get(v) ?? v) : "—");
+  const name = (m: Map<string, string>, v: string | null) => (v ? (m.get(v) ?? v) : EMPTY);
 
   const rows: [string, React.ReactNode][] = [
     ["Status", <span key="st" className="inline-flex gap-1"><Badge tone={s.status === "active" ? "green" : "red"}>{s.status}</Badge>{s.suspendedReason ? <span className="text-slate-600">{s.suspendedReason}</span> : null}</span>],
     ["MSA", name(providerNames, s.msaProviderId)],
-    ["Network-access NAI", <span key="an" className="font-mono">{s.accessNai ?? "—"}</span>],
+    ["Network-access NAI", <span key="an" className="font-mono">{s.accessNai ?? EMPTY}</span>],
     ["ASA", name(providerNames, s.asaProviderId)],
     ["Home address policy", s.homeAddressPolicy],
-    ["Static home address", <span key="sa" className="font-mono">{s.staticHomeAddress ?? "—"}</span>],
+    ["Static home address", <span key="sa" className="font-mono">{s.staticHomeAddress ?? EMPTY}</span>],
     ["Pinned home agent", name(haNames, s.pinnedHomeAgentId)],
-    ["Home address", <span key="ha" className="font-mono" data-testid="subscriber-home-address">{s.homeAddress ?? "—"}</span>],
+    ["Home address", <span key="ha" className="font-mono" data-testid="subscriber-home-address">{s.homeAddress ?? EMPTY}</span>],
     ["Home agent", name(haNames, s.homeAgentId)],
     ["Last bootstrap", formatTime(s.lastBootstrapAt)],
     ["Re-bootstrap", s.rebootstrapRequired ? <Badge key="rb" tone="amber">required: {s.rebootstrapReason}</Badge> : "not required"],
