@@ -20,9 +20,10 @@ export function SessionsChart({ data }: { data: SessionsOverTime }) {
         <XAxis dataKey="label" tick={{ fontSize: 11, fill: "#475569" }} interval="preserveStartEnd" />
         <YAxis allowDecimals={false} tick={{ fontSize: 11, fill: "#475569" }} width={40} />
         <Tooltip />
-        <Legend formatter={(v: string) => outcomeLabel(v)} itemSorter={null} wrapperStyle={{ fontSize: 12 }} />
+        <Legend itemSorter={null} wrapperStyle={{ fontSize: 12 }} />
         {data.outcomes.map((o, i) => (
-          <Bar key={o} dataKey={o} name={o} stackId="outcome" fill={outcomeColor(o, i)} isAnimationActive={false} />
+          // The series name is the label, so the legend and the tooltip both show "authentication failed".
+          <Bar key={o} dataKey={o} name={outcomeLabel(o)} stackId="outcome" fill={outcomeColor(o, i)} isAnimationActive={false} />
         ))}
       </BarChart>
     </figure>
