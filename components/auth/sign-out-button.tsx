@@ -13,7 +13,7 @@ export function SignOutButton() {
         setPending(true);
         void signOut({ callbackUrl: "/signin" });
       }}
-      className="rounded-md px-2.5 py-1.5 text-sm font-medium text-slate-200 hover:bg-slate-700 hover:text-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white"
+      className="block w-full rounded-md px-1.5 py-1.5 text-left text-sm font-medium text-slate-300 hover:bg-slate-700 hover:text-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white"
     >
       {pending ? "Signing out…" : "Sign out"}
     </button>

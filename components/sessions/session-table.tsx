@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Table, Td } from "@/components/ui/table";
-import { formatTime } from "@/components/ui/format";
+import { EMPTY, formatTime } from "@/components/ui/format";
 import type { SessionDto } from "@/lib/data/sessions";
 import { OutcomeBadge } from "./outcome-badge";
 
@@ -18,9 +18,9 @@ export function SessionTable({ sessions, haNames, caption }: { sessions: Session
           <Td>
             <OutcomeBadge outcome={s.outcome} />
           </Td>
-          <Td>{s.scenario ?? "—"}</Td>
-          <Td>{s.homeAgentId ? (haNames.get(s.homeAgentId) ?? s.homeAgentId) : "—"}</Td>
-          <Td mono>{s.homeAddress ?? "—"}</Td>
+          <Td nowrap>{s.scenario ?? EMPTY}</Td>
+          <Td nowrap>{s.homeAgentId ? (haNames.get(s.homeAgentId) ?? s.homeAgentId) : EMPTY}</Td>
+          <Td mono>{s.homeAddress ?? EMPTY}</Td>
           <Td mono>{s.servingRealm || "(unknown)"}</Td>
           <Td>{s.latencyMs.toFixed(1)} ms</Td>
         </tr>

@@ -20,6 +20,10 @@ export function Table({ caption, head, children, testId }: { caption: string; he
   );
 }
 
-export function Td({ children, mono = false, className = "" }: { children: ReactNode; mono?: boolean; className?: string }) {
-  return <td className={`px-4 py-2.5 align-top text-slate-800 ${mono ? "font-mono text-xs" : ""} ${className}`}>{children}</td>;
+/**
+ * A table cell. `nowrap` is for short names that contain hyphens (home agents, regions, scenarios):
+ * "ha4-north" must not break at its hyphen. A table too wide for its column scrolls sideways.
+ */
+export function Td({ children, mono = false, nowrap = false, className = "" }: { children: ReactNode; mono?: boolean; nowrap?: boolean; className?: string }) {
+  return <td className={`px-4 py-2.5 align-top text-slate-800 ${mono ? "font-mono text-xs" : ""} ${nowrap ? "whitespace-nowrap" : ""} ${className}`}>{children}</td>;
 }

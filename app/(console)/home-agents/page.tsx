@@ -32,7 +32,7 @@ export default async function HomeAgentsPage({ searchParams }: { searchParams: S
   return (
     <div>
       <PageHeader title="Home agents" description="HAs of the mobility service providers, their state and load." />
-      <div className={`grid gap-6 ${writable ? "lg:grid-cols-[1fr_22rem]" : ""}`}>
+      <div className={`grid gap-6 ${writable ? "lg:grid-cols-[minmax(0,1fr)_22rem]" : ""}`}>
         <div>
           {page.items.length ? (
             <>
@@ -41,11 +41,11 @@ export default async function HomeAgentsPage({ searchParams }: { searchParams: S
                   const pct = h.capacity ? Math.round((h.activeBindings / h.capacity) * 100) : 0;
                   return (
                     <tr key={h.id} className="hover:bg-slate-50">
-                      <Td className="font-medium">{h.name}</Td>
+                      <Td nowrap className="font-medium">{h.name}</Td>
                       <Td>{providerNames.get(h.providerId) ?? h.providerId}</Td>
                       <Td mono>{h.fqdn}</Td>
                       <Td mono>{h.address}</Td>
-                      <Td>{h.region}</Td>
+                      <Td nowrap>{h.region}</Td>
                       <Td><Badge tone={STATE_TONE[h.state] ?? "slate"}>{h.state}</Badge></Td>
                       <Td>
                         <div className="min-w-32">

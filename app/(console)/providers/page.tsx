@@ -33,7 +33,7 @@ export default async function ProvidersPage({ searchParams }: { searchParams: Se
   return (
     <div>
       <PageHeader title="Providers" description="Operators, the DNS realms they serve and the roles they play (ASP, ASA, MSP, MSA)." />
-      <div className={`grid gap-6 ${admin ? "lg:grid-cols-[1fr_24rem]" : ""}`}>
+      <div className={`grid gap-6 ${admin ? "lg:grid-cols-[minmax(0,1fr)_24rem]" : ""}`}>
         <div>
           <form method="get" role="search" aria-label="Search providers" className="mb-4 flex flex-wrap items-end gap-2">
             <div className="w-full max-w-xs">

@@ -80,7 +80,7 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
                   </span>
                 </Td>
                 <Td mono>{s.homeAddress ?? "—"}</Td>
-                <Td>{s.homeAgentId ? (haNames.get(s.homeAgentId) ?? s.homeAgentId) : "—"}</Td>
+                <Td nowrap>{s.homeAgentId ? (haNames.get(s.homeAgentId) ?? s.homeAgentId) : "—"}</Td>
                 <Td>{formatTime(s.lastBootstrapAt)}</Td>
               </tr>
             ))}

@@ -35,7 +35,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
   return (
     <div>
       <PageHeader title="Users" description="Console accounts, their roles and the providers an operator may act on." />
-      <div className={`grid gap-6 ${admin ? "lg:grid-cols-[1fr_24rem]" : ""}`}>
+      <div className={`grid gap-6 ${admin ? "lg:grid-cols-[minmax(0,1fr)_24rem]" : ""}`}>
         <div>
           <form method="get" role="search" aria-label="Search users" className="mb-4 flex flex-wrap items-end gap-2">
             <div className="w-full max-w-xs">
