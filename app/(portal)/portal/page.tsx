@@ -9,6 +9,7 @@ import { Table, Td } from "@/components/ui/table";
 import { requireSubscriber } from "@/lib/auth/portal-session";
 import { getPortalOverview, listPortalRoaming, listPortalSessions } from "@/lib/data/portal";
 import { isAppError } from "@/lib/errors";
+import { DetailList, type DetailRow } from "@/components/ui/detail-list";
 
 export const metadata: Metadata = { title: "My mobile node" };
 export const dynamic = "force-dynamic";
@@ -26,7 +27,7 @@ export default async function PortalPage({ searchParams }: { searchParams: Searc
     listPortalRoaming(s.id),
   ]);
   const active = o.status === "active";
-  const rows: [string, React.ReactNode][] = [
+  const rows: DetailRow[] = [
     ["Status", <span key="st" className="inline-flex gap-2"><Badge tone={active ? "green" : "red"}>{o.status}</Badge>{o.suspendedReason ? <span data-testid="portal-suspended-reason">{o.suspendedReason}</span> : null}</span>],
     ["Provider", o.msaProviderName],
     ["Home agent", o.homeAgent ? <span key="ha">{o.homeAgent.name} · <span className="font-mono">{o.homeAgent.address}</span> · <span className="font-mono">{o.homeAgent.fqdn}</span></span> : "— (not bootstrapped yet)"],
@@ -47,14 +48,7 @@ export default async function PortalPage({ searchParams }: { searchParams: Searc
         </p>
       ) : null}
       <Card title="Binding">
-        <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
-          {rows.map(([k, v]) => (
-            <div key={k} className="contents">
-              <dt className="text-slate-500">{k}</dt>
-              <dd className="break-all text-slate-900">{v}</dd>
-            </div>
-          ))}
-        </dl>
+        <DetailList rows={rows} />
       </Card>
       <Card title="Actions">
         <div className="grid gap-4 sm:grid-cols-3">

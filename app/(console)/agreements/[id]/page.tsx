@@ -11,6 +11,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getAgreement, type AgreementDto } from "@/lib/data/agreements";
 import { NotFoundError } from "@/lib/errors";
 import { deleteAgreementAction, setAgreementStatusAction, updateAgreementAction } from "../actions";
+import { DetailList, type DetailRow } from "@/components/ui/detail-list";
 
 export const metadata: Metadata = { title: "Agreement" };
 
@@ -26,7 +27,7 @@ export default async function AgreementPage({ params }: { params: Promise<{ id: 
   }
   const writable = canWrite(actor);
   const label = `${a.kind} agreement ${a.fromProviderName} → ${a.toProviderName}`;
-  const rows: [string, React.ReactNode][] = [
+  const rows: DetailRow[] = [
     ["Kind", a.kind],
     [a.kind === "mobility" ? "MSP (from)" : "Serving ASP (from)", <Link key="f" href={`/providers/${a.fromProviderId}`} className="text-brand-600 hover:underline">{a.fromProviderName}</Link>],
     [a.kind === "mobility" ? "MSA (to)" : "ASA (to)", <Link key="t" href={`/providers/${a.toProviderId}`} className="text-brand-600 hover:underline">{a.toProviderName}</Link>],
@@ -47,14 +48,7 @@ export default async function AgreementPage({ params }: { params: Promise<{ id: 
       />
       <div className={`grid gap-6 ${writable && a.status !== "terminated" ? "lg:grid-cols-2" : ""}`}>
         <Card title="Details">
-          <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]" data-testid="agreement-details">
-            {rows.map(([k, v]) => (
-              <div key={k} className="contents">
-                <dt className="text-slate-500">{k}</dt>
-                <dd className="text-slate-900">{v}</dd>
-              </div>
-            ))}
-          </dl>
+          <DetailList rows={rows} testId="agreement-details" />
           {writable ? (
             <div className="mt-6 border-t border-slate-200 pt-4">
               <h3 className="mb-2 text-sm font-semibold text-slate-800">Lifecycle</h3>

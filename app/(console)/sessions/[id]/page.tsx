@@ -8,6 +8,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getHomeAgent } from "@/lib/data/home-agents";
 import { getSession, type SessionDto } from "@/lib/data/sessions";
 import { NotFoundError } from "@/lib/errors";
+import { DetailList, type DetailRow } from "@/components/ui/detail-list";
 
 export const metadata: Metadata = { title: "Session" };
 
@@ -23,7 +24,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
   }
   const ha = s.homeAgentId ? await getHomeAgent(actor, s.homeAgentId).catch(() => null) : null;
 
-  const rows: [string, React.ReactNode][] = [
+  const rows: DetailRow[] = [
     ["Outcome", <span key="o" className="inline-flex items-center gap-2"><OutcomeBadge outcome={s.outcome} /> <span className="text-slate-500">HTTP {s.httpStatus}</span></span>],
     ["Time", formatTime(s.createdAt)],
     // The NAI the MN sent; a link to its subscriber when one matched (an unknown NAI has none).
@@ -57,14 +58,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
       />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Details">
-          <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
-            {rows.map(([k, v]) => (
-              <div key={k} className="contents">
-                <dt className="text-slate-500">{k}</dt>
-                <dd className="break-all text-slate-900">{v}</dd>
-              </div>
-            ))}
-          </dl>
+          <DetailList rows={rows} />
         </Card>
         <div className="space-y-6">
           <Card title="Timeline">

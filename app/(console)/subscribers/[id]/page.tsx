@@ -12,6 +12,7 @@ import { listSessions } from "@/lib/data/sessions";
 import { getSubscriber, type SubscriberDto } from "@/lib/data/subscribers";
 import { NotFoundError, isAppError } from "@/lib/errors";
 import { homeAgentOptions, nameMap, providerOptions } from "../../names";
+import { DetailList, type DetailRow } from "@/components/ui/detail-list";
 
 export const metadata: Metadata = { title: "Subscriber" };
 
@@ -38,7 +39,7 @@ export default async function SubscriberPage({ params, searchParams }: { params:
   const haNames = nameMap(has);
   const name = (m: Map<string, string>, v: string | null) => (v ? (m.get(v) ?? v) : EMPTY);
 
-  const rows: [string, React.ReactNode][] = [
+  const rows: DetailRow[] = [
     ["Status", <span key="st" className="inline-flex gap-1"><Badge tone={s.status === "active" ? "green" : "red"}>{s.status}</Badge>{s.suspendedReason ? <span className="text-slate-600">{s.suspendedReason}</span> : null}</span>],
     ["MSA", name(providerNames, s.msaProviderId)],
     ["Network-access NAI", <span key="an" className="font-mono">{s.accessNai ?? EMPTY}</span>],
@@ -66,14 +67,7 @@ export default async function SubscriberPage({ params, searchParams }: { params:
         }
       />
       <Card title="Details">
-        <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
-          {rows.map(([k, v]) => (
-            <div key={k} className="contents">
-              <dt className="text-slate-500">{k}</dt>
-              <dd className="break-all text-slate-900">{v}</dd>
-            </div>
-          ))}
-        </dl>
+        <DetailList rows={rows} />
       </Card>
       {canWrite(actor) ? (
         <Card title="Self-service portal">
