@@ -69,7 +69,8 @@ export default defineConfig({
       PORT: process.env.E2E_PORT,
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET,
-      NEXT_DIST_DIR: ".next-e2e",
+      // Several checkouts or developers can build side by side: E2E_DIST_DIR picks another build dir.
+      NEXT_DIST_DIR: process.env.E2E_DIST_DIR || ".next-e2e",
       DATABASE_URL: process.env.DATABASE_URL,
       CONSOLE_KEY_FILE: process.env.CONSOLE_KEY_FILE,
       CONSOLE_DEMO: "0",
