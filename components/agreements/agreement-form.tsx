@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
-import { Field, inputClass } from "@/components/ui/field";
+import { Field, inputClass, SelectField } from "@/components/ui/field";
 import { toLocalInput } from "@/components/ui/format";
 import { FormMessage } from "@/components/ui/page-header";
 import type { AgreementFormState } from "@/app/(console)/agreements/actions";
@@ -47,22 +47,8 @@ export function AgreementForm({ action, providers, agreement, defaultValidFrom }
               </select>
             )}
           </Field>
-          <Field id="fromProviderId" label="From: the serving ASP or the MSP" error={errors.fromProviderId}>
-            {(aria) => (
-              <select {...aria} name="fromProviderId" required defaultValue={v.fromProviderId ?? ""} className={inputClass}>
-                <option value="">Choose a provider…</option>
-                {providers.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
-              </select>
-            )}
-          </Field>
-          <Field id="toProviderId" label="To: the ASA or the MSA" error={errors.toProviderId}>
-            {(aria) => (
-              <select {...aria} name="toProviderId" required defaultValue={v.toProviderId ?? ""} className={inputClass}>
-                <option value="">Choose a provider…</option>
-                {providers.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
-              </select>
-            )}
-          </Field>
+          <SelectField id="fromProviderId" name="fromProviderId" label="From: the serving ASP or the MSP" required empty="Choose a provider…" choices={providers} defaultValue={v.fromProviderId} error={errors.fromProviderId} />
+          <SelectField id="toProviderId" name="toProviderId" label="To: the ASA or the MSA" required empty="Choose a provider…" choices={providers} defaultValue={v.toProviderId} error={errors.toProviderId} />
           <Field id="status" label="Start as" error={errors.status}>
             {(aria) => (
               <select {...aria} name="status" defaultValue={v.status ?? "draft"} className={inputClass}>

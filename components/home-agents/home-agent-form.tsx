@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, inputClass } from "@/components/ui/field";
+import { Field, inputClass, SelectField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/page-header";
 import type { CreatedHomeAgentState } from "@/app/(console)/home-agents/actions";
 
@@ -21,14 +21,7 @@ export function HomeAgentForm({ action, providers }: Props) {
     <form action={formAction} key={JSON.stringify(v)} className="space-y-1" noValidate data-testid="home-agent-form">
       {state?.ok ? <FormMessage tone="success" message={`Home agent ${state.name} created.`} /> : null}
       <FormMessage message={state && !state.ok ? [state.message, ...extra].join(" ") : null} />
-      <Field id="providerId" label="Mobility service provider (MSP)" error={errors.providerId}>
-        {(aria) => (
-          <select {...aria} name="providerId" required defaultValue={v.providerId ?? ""} className={inputClass}>
-            <option value="">Choose a provider…</option>
-            {providers.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
-          </select>
-        )}
-      </Field>
+      <SelectField id="providerId" name="providerId" label="Mobility service provider (MSP)" required empty="Choose a provider…" choices={providers} defaultValue={v.providerId} error={errors.providerId} />
       <Field id="name" label="Name" error={errors.name}>
         {(aria) => <input {...aria} name="name" required defaultValue={v.name} className={inputClass} />}
       </Field>

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, inputClass } from "@/components/ui/field";
+import { Field, inputClass, SelectField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/page-header";
 import type { CreatedPrefixState } from "@/app/(console)/prefixes/actions";
 
@@ -21,14 +21,7 @@ export function PrefixForm({ action, homeAgents }: Props) {
     <form action={formAction} key={JSON.stringify(v)} className="space-y-1" noValidate data-testid="prefix-form">
       {state?.ok ? <FormMessage tone="success" message={`Prefix ${state.prefix} created.`} /> : null}
       <FormMessage message={state && !state.ok ? [state.message, ...extra].join(" ") : null} />
-      <Field id="homeAgentId" label="Home agent serving the link" error={errors.homeAgentId}>
-        {(aria) => (
-          <select {...aria} name="homeAgentId" required defaultValue={v.homeAgentId ?? ""} className={inputClass}>
-            <option value="">Choose a home agent…</option>
-            {homeAgents.map((h) => <option key={h.id} value={h.id}>{h.label}</option>)}
-          </select>
-        )}
-      </Field>
+      <SelectField id="homeAgentId" name="homeAgentId" label="Home agent serving the link" required empty="Choose a home agent…" choices={homeAgents} defaultValue={v.homeAgentId} error={errors.homeAgentId} />
       <Field id="prefix" label="Home link prefix" error={errors.prefix} hint="Usually a /64, e.g. 2001:db8:1:2::/64.">
         {(aria) => <input {...aria} name="prefix" required defaultValue={v.prefix} placeholder="2001:db8:1:2::/64" spellCheck={false} className={inputClass} />}
       </Field>

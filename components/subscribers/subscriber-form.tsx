@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, inputClass } from "@/components/ui/field";
+import { Field, inputClass, SelectField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/page-header";
 import type { CreatedSubscriberState } from "@/app/(console)/subscribers/actions";
 import { SecretPanel } from "./secret-panel";
@@ -40,25 +40,11 @@ function SubscriberFormRound({ action, msaProviders, asaProviders, homeAgents, o
         <Field id="nai" label="Mobility NAI" error={errors.nai} hint="user@realm; the realm must be one of the MSA's realms.">
           {(aria) => <input {...aria} name="nai" required defaultValue={v.nai} autoComplete="off" spellCheck={false} className={inputClass} />}
         </Field>
-        <Field id="msaProviderId" label="Mobility service authorizer (MSA)" error={errors.msaProviderId}>
-          {(aria) => (
-            <select {...aria} name="msaProviderId" required defaultValue={v.msaProviderId ?? ""} className={inputClass}>
-              <option value="">Choose a provider…</option>
-              {msaProviders.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
-            </select>
-          )}
-        </Field>
+        <SelectField id="msaProviderId" name="msaProviderId" label="Mobility service authorizer (MSA)" required empty="Choose a provider…" choices={msaProviders} defaultValue={v.msaProviderId} error={errors.msaProviderId} />
         <Field id="accessNai" label="Network-access NAI (optional)" error={errors.accessNai} hint="Only when the subscriber also has a network-access identity at an ASA.">
           {(aria) => <input {...aria} name="accessNai" defaultValue={v.accessNai} autoComplete="off" spellCheck={false} className={inputClass} />}
         </Field>
-        <Field id="asaProviderId" label="Access service authorizer (ASA, optional)" error={errors.asaProviderId}>
-          {(aria) => (
-            <select {...aria} name="asaProviderId" defaultValue={v.asaProviderId ?? ""} className={inputClass}>
-              <option value="">None</option>
-              {asaProviders.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
-            </select>
-          )}
-        </Field>
+        <SelectField id="asaProviderId" name="asaProviderId" label="Access service authorizer (ASA, optional)" empty="None" choices={asaProviders} defaultValue={v.asaProviderId} error={errors.asaProviderId} />
         <Field id="homeAddressPolicy" label="Home address policy" error={errors.homeAddressPolicy}>
           {(aria) => (
             <select {...aria} name="homeAddressPolicy" defaultValue={v.homeAddressPolicy ?? "dynamic"} className={inputClass}>
@@ -71,14 +57,7 @@ function SubscriberFormRound({ action, msaProviders, asaProviders, homeAgents, o
         <Field id="staticHomeAddress" label="Static home address" error={errors.staticHomeAddress} hint="Only for the static policy; inside one of the MSP's home prefixes.">
           {(aria) => <input {...aria} name="staticHomeAddress" defaultValue={v.staticHomeAddress} autoComplete="off" spellCheck={false} placeholder="2001:db8:1::1234" className={inputClass} />}
         </Field>
-        <Field id="pinnedHomeAgentId" label="Pinned home agent (optional)" error={errors.pinnedHomeAgentId} hint="Otherwise the least-loaded home agent in service is chosen.">
-          {(aria) => (
-            <select {...aria} name="pinnedHomeAgentId" defaultValue={v.pinnedHomeAgentId ?? ""} className={inputClass}>
-              <option value="">No pinning</option>
-              {homeAgents.map((h) => <option key={h.id} value={h.id}>{h.label}</option>)}
-            </select>
-          )}
-        </Field>
+        <SelectField id="pinnedHomeAgentId" name="pinnedHomeAgentId" label="Pinned home agent (optional)" empty="No pinning" choices={homeAgents} defaultValue={v.pinnedHomeAgentId} error={errors.pinnedHomeAgentId} hint="Otherwise the least-loaded home agent in service is chosen." />
       </div>
       <Button type="submit" disabled={pending}>
         {pending ? "Creating…" : "Create subscriber"}
