@@ -51,8 +51,8 @@ export const subscriberSelect = {
   lease: { select: { address: true } },
 };
 
-type SubscriberRow = {
-  id: string;
+/** The operator-editable fields of a subscriber, as stored. */
+export type SubscriberFields = {
   nai: string;
   msaProviderId: string;
   accessNai: string | null;
@@ -62,6 +62,10 @@ type SubscriberRow = {
   pinnedHomeAgentId: string | null;
   status: string;
   suspendedReason: string | null;
+};
+
+type SubscriberRow = SubscriberFields & {
+  id: string;
   homeAgentId: string | null;
   lastBootstrapAt: Date | null;
   rebootstrapRequired: boolean;

@@ -8,22 +8,12 @@ import { withTx, type Tx } from "@/lib/db/tx";
 import { ConflictError, ValidationError, isUniqueViolation, type FieldErrors } from "@/lib/errors";
 import { parseInput } from "@/lib/domain/schemas/parse";
 import { SubscriberCreateSchema, SubscriberUpdateSchema, checkSubscriberShape } from "@/lib/domain/schemas/subscriber";
-import { getSubscriber, type SubscriberDto } from "@/lib/data/subscribers";
+import { getSubscriber, type SubscriberDto, type SubscriberFields } from "@/lib/data/subscribers";
 import { encodeSecret, generateRootSecret, storeRootSecret } from "./credentials";
 import { changedFields, uniqueViolationOn } from "./support";
 import { pinnedHomeAgentProblem, staticAddressProblem } from "./subscriber-home-agent";
 
-type Fields = {
-  nai: string;
-  msaProviderId: string;
-  accessNai: string | null;
-  asaProviderId: string | null;
-  homeAddressPolicy: string;
-  staticHomeAddress: string | null;
-  pinnedHomeAgentId: string | null;
-  status: string;
-  suspendedReason: string | null;
-};
+type Fields = SubscriberFields;
 
 const realmOf = (nai: string) => nai.slice(nai.lastIndexOf("@") + 1);
 
