@@ -4,40 +4,23 @@
 // (the answer is the same generic failure, so it reveals nothing about which accounts exist).
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
-
-const WINDOW_MS = 60_000;
+import { countHit, pruneOldWindows, rateWindow } from "@/lib/security/rate-counter";
 
 export type SignInLimit = { limited: false } | { limited: true; retryAfterSeconds: number; by: "source" | "email" };
-
-async function hit(key: string, windowStart: Date): Promise<number> {
-  const row = await getDb().rateCounter.upsert({
-    where: { key_windowStart: { key, windowStart } },
-    create: { key, windowStart, count: 1 },
-    update: { count: { increment: 1 } },
-    select: { count: true },
-  });
-  return row.count;
-}
-
-let lastPrune = 0;
 
 export async function checkSignInRate(args: { email: string; sourceAddress: string | undefined; now?: Date }): Promise<SignInLimit> {
   const { SIGNIN_RATE_PER_SOURCE: perSource, SIGNIN_RATE_PER_EMAIL: perEmail } = env();
   const now = args.now ?? new Date();
-  const start = Math.floor(now.getTime() / WINDOW_MS) * WINDOW_MS;
-  const windowStart = new Date(start);
-  const retryAfterSeconds = Math.max(1, Math.ceil((start + WINDOW_MS - now.getTime()) / 1000));
+  const db = getDb();
+  const window = rateWindow(now);
+  const { retryAfterSeconds } = window;
   if (perSource > 0 && args.sourceAddress) {
-    if ((await hit(`signin:src:${args.sourceAddress}`, windowStart)) > perSource) return { limited: true, retryAfterSeconds, by: "source" };
+    if ((await countHit(db, `signin:src:${args.sourceAddress}`, window)) > perSource) return { limited: true, retryAfterSeconds, by: "source" };
   }
   if (perEmail > 0 && args.email) {
-    if ((await hit(`signin:email:${args.email}`, windowStart)) > perEmail) return { limited: true, retryAfterSeconds, by: "email" };
+    if ((await countHit(db, `signin:email:${args.email}`, window)) > perEmail) return { limited: true, retryAfterSeconds, by: "email" };
   }
-  // Old windows are useless: drop them now and then (at most once a minute per process).
-  if (now.getTime() - lastPrune > WINDOW_MS) {
-    lastPrune = now.getTime();
-    await getDb().rateCounter.deleteMany({ where: { key: { startsWith: "signin:" }, windowStart: { lt: new Date(start - WINDOW_MS) } } });
-  }
+  await pruneOldWindows(db, now);
   return { limited: false };
 }
 

@@ -4,21 +4,8 @@
 // beyond that. Limits come from BOOTSTRAP_RATE_PER_NAI / BOOTSTRAP_RATE_PER_SOURCE (per minute; 0 = off).
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
+import { countHit, pruneOldWindows, rateWindow } from "@/lib/security/rate-counter";
 import { errorResult, type BootstrapErrorResult } from "./errors";
-
-const WINDOW_MS = 60_000;
-
-async function hit(db: PrismaClient, key: string, windowStart: Date): Promise<number> {
-  const row = await db.rateCounter.upsert({
-    where: { key_windowStart: { key, windowStart } },
-    create: { key, windowStart, count: 1 },
-    update: { count: { increment: 1 } },
-    select: { count: true },
-  });
-  return row.count;
-}
-
-let lastPrune = 0;
 
 export async function checkRateLimit(
   db: PrismaClient,
@@ -26,20 +13,16 @@ export async function checkRateLimit(
 ): Promise<BootstrapErrorResult | null> {
   const { BOOTSTRAP_RATE_PER_NAI: perNai, BOOTSTRAP_RATE_PER_SOURCE: perSource } = env();
   if (perNai <= 0 && perSource <= 0) return null;
-  const start = Math.floor(args.now.getTime() / WINDOW_MS) * WINDOW_MS;
-  const windowStart = new Date(start);
-  const retryAfter = String(Math.max(1, Math.ceil((start + WINDOW_MS - args.now.getTime()) / 1000)));
+  const window = rateWindow(args.now);
+  const retryAfter = String(window.retryAfterSeconds);
   if (perSource > 0 && args.sourceAddress) {
-    const n = await hit(db, `bootstrap:${args.endpoint}:src:${args.sourceAddress}`, windowStart);
+    const n = await countHit(db, `bootstrap:${args.endpoint}:src:${args.sourceAddress}`, window);
     if (n > perSource) return errorResult("rate_limited", "too many bootstrap requests from this address; retry later", undefined, { "Retry-After": retryAfter });
   }
   if (perNai > 0 && args.nai) {
-    const n = await hit(db, `bootstrap:${args.endpoint}:nai:${args.nai}`, windowStart);
+    const n = await countHit(db, `bootstrap:${args.endpoint}:nai:${args.nai}`, window);
     if (n > perNai) return errorResult("rate_limited", "too many bootstrap requests for this NAI; retry later", undefined, { "Retry-After": retryAfter });
   }
-  if (args.now.getTime() - lastPrune > WINDOW_MS) {
-    lastPrune = args.now.getTime();
-    await db.rateCounter.deleteMany({ where: { windowStart: { lt: new Date(start - WINDOW_MS) } } });
-  }
+  await pruneOldWindows(db, args.now);
   return null;
 }
