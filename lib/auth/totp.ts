@@ -41,16 +41,35 @@ export function totpAt(secret: Buffer, at: Date, digits = TOTP_DIGITS, algorithm
   return hotp(secret, BigInt(Math.floor(at.getTime() / 1000 / TOTP_STEP_SECONDS)), digits, algorithm);
 }
 
-/** True when `code` matches the current step or one either side (compared in constant time). */
-export function verifyTotp(secret: Buffer, code: string, now = new Date()): boolean {
+/** The RFC 6238 time step (counter) of an instant. */
+export function totpStep(at: Date): number {
+  return Math.floor(at.getTime() / 1000 / TOTP_STEP_SECONDS);
+}
+
+/**
+ * The step `code` belongs to — the current step or one either side — or null. Every candidate is compared
+ * (in constant time) whatever matched. Steps up to `spentThrough` are spent (RFC 6238 §5.2: a code is
+ * accepted once); of several matching steps the earliest unspent one is returned.
+ */
+export function matchTotpStep(secret: Buffer, code: string, now = new Date(), spentThrough: number | null = null): number | null {
   const clean = code.replace(/\s+/g, "");
-  if (!/^\d{6}$/.test(clean)) return false;
-  const step = BigInt(Math.floor(now.getTime() / 1000 / TOTP_STEP_SECONDS));
-  let ok = false;
+  if (!/^\d{6}$/.test(clean)) return null;
+  const step = totpStep(now);
+  let found: number | null = null;
   for (let d = -WINDOW; d <= WINDOW; d++) {
-    ok = crypto.timingSafeEqual(Buffer.from(hotp(secret, step + BigInt(d))), Buffer.from(clean)) || ok;
+    const s = step + d;
+    const hit = crypto.timingSafeEqual(Buffer.from(hotp(secret, BigInt(s))), Buffer.from(clean));
+    if (hit && found === null && (spentThrough === null || s > spentThrough)) found = s;
   }
-  return ok;
+  return found;
+}
+
+/**
+ * True when `code` matches the current step or one either side. Says nothing about reuse: callers that
+ * accept a code must also spend its step (matchTotpStep + a conditional update of User.totpLastStep).
+ */
+export function verifyTotp(secret: Buffer, code: string, now = new Date()): boolean {
+  return matchTotpStep(secret, code, now) !== null;
 }
 
 export function newTotpSecret(): Buffer {

@@ -3,7 +3,7 @@ import type { Role, UserActor } from "@/lib/auth/actor";
 import { systemActor } from "@/lib/auth/actor";
 import { PasswordChangeSchema, hashPassword, passwordProblem, timingDummyHash, verifyPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/audit";
-import { openTotpSecret, verifyTotp } from "@/lib/auth/totp";
+import { matchTotpStep, openTotpSecret } from "@/lib/auth/totp";
 import { getDb } from "@/lib/db/client";
 import { withTx } from "@/lib/db/tx";
 import { NotFoundError, ValidationError, isUniqueViolation, type FieldErrors } from "@/lib/errors";
@@ -36,7 +36,7 @@ export async function authenticate(emailInput: string, password: string, now = n
     where: { email },
     select: {
       id: true, email: true, role: true, passwordHash: true, mustChangePassword: true, disabled: true,
-      failedLogins: true, lockedUntil: true, totpSecretEnc: true, scopes: { select: { providerId: true } },
+      failedLogins: true, lockedUntil: true, totpSecretEnc: true, totpLastStep: true, scopes: { select: { providerId: true } },
     },
   });
   if (!user || user.disabled || (user.lockedUntil && user.lockedUntil > now)) {
@@ -48,13 +48,29 @@ export async function authenticate(emailInput: string, password: string, now = n
     await recordFailedLogin(user.id, now);
     return null;
   }
-  // With a second factor enrolled, a missing or wrong code is a failed sign-in like a wrong password
-  // (same generic answer, counts towards the lock).
-  if (user.totpSecretEnc && !verifyTotp(openTotpSecret(user.totpSecretEnc, user.id), totpCode, now)) {
-    await recordFailedLogin(user.id, now);
-    return null;
-  }
-  if (user.failedLogins > 0 || user.lockedUntil) {
+  // With a second factor enrolled, a missing, wrong or already used code is a failed sign-in like a wrong
+  // password (same generic answer, counts towards the lock). A code is good once (RFC 6238 §5.2): its step
+  // is spent by a conditional update, so of two sign-ins racing with one code only the first gets in, and
+  // only while the secret it was checked against is still the enrolled one.
+  if (user.totpSecretEnc) {
+    const step = matchTotpStep(openTotpSecret(user.totpSecretEnc, user.id), totpCode, now, user.totpLastStep);
+    const spent =
+      step !== null &&
+      (
+        await getDb().user.updateMany({
+          where: {
+            id: user.id,
+            totpSecretEnc: user.totpSecretEnc,
+            AND: [{ OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] }, { OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] }],
+          },
+          data: { totpLastStep: step, failedLogins: 0, lockedUntil: null },
+        })
+      ).count === 1;
+    if (!spent) {
+      await recordFailedLogin(user.id, now);
+      return null;
+    }
+  } else if (user.failedLogins > 0 || user.lockedUntil) {
     await getDb().user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null } });
   }
   return {

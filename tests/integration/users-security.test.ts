@@ -81,8 +81,12 @@ test("TOTP: enrolment needs the password and a valid code; then sign-in needs th
 
   assert.equal(await authenticate(actor.email, pw, now), null, "no code");
   assert.equal(await authenticate(actor.email, pw, now, "123456" === totpAt(secret, now) ? "654321" : "123456"), null, "wrong code");
-  assert.equal((await authenticate(actor.email, pw, now, totpAt(secret, now)))?.id, actor.userId);
-  await removeTotp(actor, { code: totpAt(secret, now) });
+  // A code is good once (tests/integration/totp-replay.test.ts): the enrolment spent this step's code.
+  assert.equal(await authenticate(actor.email, pw, now, totpAt(secret, now)), null, "the enrolment's code is spent");
+  const next = new Date(now.getTime() + 30_000);
+  const later = new Date(now.getTime() + 60_000);
+  assert.equal((await authenticate(actor.email, pw, next, totpAt(secret, next)))?.id, actor.userId);
+  await removeTotp(actor, { code: totpAt(secret, later) }, later);
   assert.equal((await authenticate(actor.email, pw, now))?.id, actor.userId);
   // A lost device: an admin removes the factor (PATCH totpEnabled:false); enrolling through PATCH is refused.
   const again = startTotpEnrolment(actor);
