@@ -47,7 +47,7 @@ export const securitySchemas: Record<string, Json> = {
   UserList: obj({ items: { type: "array", items: ref("User") }, nextCursor: nullableStr }),
   PasswordReset: obj({ password: { type: "string", description: "new initial password, shown this once" }, mustChangePassword: { type: "boolean", const: true } }),
   AuditEntry: obj({
-    id: str, seq: { type: "integer" }, at: time, actorType: { type: "string", enum: ["user", "system"] }, actorId: nullableStr, actor: str,
+    id: str, seq: { type: "integer" }, at: time, actorType: { type: "string", enum: ["user", "subscriber", "system"], description: "subscriber: a subscriber acting on itself through the portal (entries written before this type existed say system)" }, actorId: { type: ["string", "null"], description: "the user's id, or the subscriber's id when actorType is subscriber" }, actor: str,
     action: str, objectType: str, objectId: nullableStr, changes: { description: "{ before, after } with secrets redacted, or null" },
     requestId: nullableStr, hash: str,
   }),
@@ -56,8 +56,9 @@ export const securitySchemas: Record<string, Json> = {
 };
 
 const auditFilters = [
-  q("actor", "start of the actor label (email or system:…)"),
-  q("actorId", "the acting user's id"),
+  q("actor", "start of the actor label (email, subscriber:<nai> or system:…)"),
+  q("actorType", "who acted", { type: "string", enum: ["user", "subscriber", "system"] }),
+  q("actorId", "the acting user's id, or the subscriber's id"),
   q("action", "start of the action, e.g. subscriber. or user.create"),
   q("objectType", "e.g. subscriber"),
   q("objectId", "the object's id"),

@@ -2,7 +2,7 @@
 // so an edited or deleted entry breaks the chain (verifyAuditChain). Secrets are redacted before storage.
 import crypto from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
-import { actorLabel } from "@/lib/auth/actor";
+import { actorLabel, auditActor } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 type Tx = Prisma.TransactionClient;
@@ -59,8 +59,10 @@ export async function recordAudit(tx: Tx, actor: Actor, input: AuditInput): Prom
   const row = {
     seq,
     at: new Date(),
-    actorType: actor.kind,
-    actorId: actor.kind === "user" ? actor.userId : null,
+    // "user" (actorId = user id), "subscriber" (a portal subscriber acting on itself; actorId = its id) or
+    // "system". Entries written before the subscriber type existed say "system" with no actorId; the hash
+    // covers the stored values, so they verify as they are.
+    ...auditActor(actor),
     actor: actorLabel(actor),
     action: input.action,
     objectType: input.objectType,

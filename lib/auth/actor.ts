@@ -32,6 +32,17 @@ export function actorLabel(a: Actor): string {
   return a.subscriber ? `subscriber:${a.subscriber.nai}` : `system:${a.label}`;
 }
 
+/** Who acted, as the audit trail records it: a user, a subscriber (through the portal) or the console. */
+export const AUDIT_ACTOR_TYPES = ["user", "subscriber", "system"] as const;
+export type AuditActorType = (typeof AUDIT_ACTOR_TYPES)[number];
+
+/** The audit trail's actorType and actorId of an actor: the user's id, the portal subscriber's id, or none. */
+export function auditActor(a: Actor): { actorType: AuditActorType; actorId: string | null } {
+  if (a.kind === "user") return { actorType: "user", actorId: a.userId };
+  if (a.subscriber) return { actorType: "subscriber", actorId: a.subscriber.id };
+  return { actorType: "system", actorId: null };
+}
+
 /**
  * The provider ids whose objects the actor may see, or null for "all".
  * admin, auditor and system see everything; an operator sees only its providers.

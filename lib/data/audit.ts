@@ -49,7 +49,8 @@ function toAuditDto(r: AuditRow): AuditEntryDto {
 
 function auditScopeWhere(actor: Actor) {
   if (actor.kind === "system" || actor.role === "admin" || actor.role === "auditor") return {};
-  return { actorId: actor.userId };
+  // The type too: actorId alone is also a subscriber's id on subscriber entries.
+  return { actorType: "user", actorId: actor.userId };
 }
 
 /** Whether this actor may see the whole trail (and so the chain status, which counts every entry). */
@@ -77,6 +78,7 @@ function whereOf(actor: Actor, f: Filters, beforeSeq: number | null) {
       auditScopeWhere(actor),
       beforeSeq !== null ? { seq: { lt: beforeSeq } } : {},
       f.actor ? { actor: { startsWith: f.actor } } : {},
+      f.actorType ? { actorType: f.actorType } : {},
       f.actorId ? { actorId: f.actorId } : {},
       f.action ? { action: { startsWith: f.action } } : {},
       f.objectType ? { objectType: f.objectType } : {},
@@ -88,7 +90,7 @@ function whereOf(actor: Actor, f: Filters, beforeSeq: number | null) {
   };
 }
 
-/** Newest first. Filters: actor (label prefix), actorId, action (prefix), objectType, objectId, requestId, from, to. */
+/** Newest first. Filters: actor (label prefix), actorType, actorId, action (prefix), objectType, objectId, requestId, from, to. */
 export async function listAudit(actor: Actor, query: AuditListQuery = {}): Promise<Page<AuditEntryDto>> {
   const f = parseAuditQuery(query);
   const rows = await getDb().auditEntry.findMany({

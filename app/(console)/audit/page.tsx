@@ -6,6 +6,7 @@ import { formatTime, one, toLocalInput, utcFromLocalInput, type SearchParams } f
 import { Badge, EmptyState, FormMessage, PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td } from "@/components/ui/table";
+import { AUDIT_ACTOR_TYPES } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/session";
 import { auditChainStatus, listAudit, seesWholeAudit } from "@/lib/data/audit";
 import { isAppError } from "@/lib/errors";
@@ -25,6 +26,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const sp = await searchParams;
   const params: Record<string, string | undefined> = { cursor: one(sp.cursor), from: utcFromLocalInput(one(sp.from)), to: utcFromLocalInput(one(sp.to)) };
   for (const f of FILTERS) params[f] = one(sp[f]);
+  params.actorType = one(sp.actorType);
   let page: Awaited<ReturnType<typeof listAudit>> | null = null;
   let problem: string | null = null;
   try {
@@ -60,6 +62,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
             <input id={f} name={f} defaultValue={params[f] ?? ""} className={inputClass} spellCheck={false} />
           </div>
         ))}
+        <div className="w-36">
+          <label htmlFor="actorType" className="block text-sm font-medium text-slate-800">Actor type</label>
+          <select id="actorType" name="actorType" defaultValue={params.actorType ?? ""} className={inputClass}>
+            <option value="">any</option>
+            {AUDIT_ACTOR_TYPES.map((t) => <option key={t} value={t}>{t}</option>)}
+          </select>
+        </div>
         <div>
           <label htmlFor="from" className="block text-sm font-medium text-slate-800">From (UTC)</label>
           <input id="from" name="from" type="datetime-local" defaultValue={toLocalInput(params.from)} className={inputClass} />

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { ListQuerySchema } from "./list";
 import { USER_ROLES } from "./user";
+import { AUDIT_ACTOR_TYPES } from "@/lib/auth/actor";
 
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 const optText = (what: string, max: number) =>
@@ -27,6 +28,8 @@ export const AUDIT_FORMATS = ["json", "csv"] as const;
 export const AuditListQuerySchema = ListQuerySchema.extend({
   /** the acting user's email or system label; matches the start (case as stored) */
   actor: optText("actor", 254),
+  actorType: z.preprocess(blank, z.enum(AUDIT_ACTOR_TYPES, { error: `the actor type must be one of ${AUDIT_ACTOR_TYPES.join(", ")}` }).optional()),
+  /** the acting user's id, or the subscriber's id on subscriber entries */
   actorId: optText("the actor id", 64),
   action: optText("action", 100),
   objectType: optText("the object type", 64),
