@@ -60,13 +60,19 @@ test("no candidate at all gives null", () => {
   assert.equal(planNewAddress(A("2001:db8:1::5"), P("2001:db8:1::/64"), P("2001:db8:2::/64"), () => true, (c) => A("2001:db8:2::5") + BigInt(c), 4), null);
 });
 
-test("dormant after the idle time, counted from the later of last bootstrap and the announcement", () => {
-  const announced = new Date("2026-01-01T00:00:00Z");
+test("dormant once not seen for the idle time, whenever the announcement was; never seen counts from creation", () => {
+  const created = new Date("2025-01-01T00:00:00Z");
   const day = 86400;
-  assert.equal(isDormant(new Date("2025-06-01T00:00:00Z"), announced, new Date("2026-01-01T12:00:00Z"), day), false);
-  assert.equal(isDormant(new Date("2025-06-01T00:00:00Z"), announced, new Date("2026-01-02T00:00:01Z"), day), true);
-  assert.equal(isDormant(null, announced, new Date("2026-01-03T00:00:00Z"), day), true);
-  assert.equal(isDormant(new Date("2026-01-02T12:00:00Z"), announced, new Date("2026-01-03T00:00:00Z"), day), false);
+  // Seen 23 h before "now": still pending; 1 s past a day: dormant.
+  assert.equal(isDormant(new Date("2026-01-01T01:00:00Z"), created, new Date("2026-01-02T00:00:00Z"), day), false);
+  assert.equal(isDormant(new Date("2026-01-01T00:00:00Z"), created, new Date("2026-01-02T00:00:01Z"), day), true);
+  // Exactly the idle time is not yet longer than it.
+  assert.equal(isDormant(new Date("2026-01-01T00:00:00Z"), created, new Date("2026-01-02T00:00:00Z"), day), false);
+  // Asleep for months when the renumbering is announced: dormant at once.
+  assert.equal(isDormant(new Date("2025-06-01T00:00:00Z"), created, new Date("2026-01-01T00:00:00Z"), day), true);
+  // Never bootstrapped: the subscriber's creation is the last time anyone could have seen it.
+  assert.equal(isDormant(null, new Date("2026-01-01T12:00:00Z"), new Date("2026-01-02T00:00:00Z"), day), false);
+  assert.equal(isDormant(null, new Date("2026-01-01T12:00:00Z"), new Date("2026-01-02T12:00:01Z"), day), true);
 });
 
 test("completion is blocked while any member is pending or dormant", () => {

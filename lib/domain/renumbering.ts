@@ -75,18 +75,20 @@ export function canComplete(state: string): boolean {
 }
 
 /**
- * A pending member is dormant when its MN has not been seen (last bootstrap) for `dormantAfterSeconds`
- * since the later of its last bootstrap and the announcement: an MN asleep through the announcement
- * only becomes dormant once it has had the full idle period to come back.
+ * A pending member is dormant when its MN has not been seen — no successful bootstrap — for
+ * `dormantAfterSeconds` (DOMAIN.md: "dormant (not seen for N days)"); a subscriber that never bootstrapped
+ * counts from its creation. The announcement does not reset the clock: an MN already asleep for longer
+ * than the idle time when the renumbering is announced is dormant at once, so the operator can contact it
+ * by other means from the start, while MNs seen recently stay pending until their own idle time runs out.
+ * Dormant is a label, not a sanction: a dormant MN that wakes up migrates like any other.
  */
 export function dormantCutoff(now: Date, dormantAfterSeconds: number): Date {
   return new Date(now.getTime() - dormantAfterSeconds * 1000);
 }
 
-export function isDormant(lastSeen: Date | null, announcedAt: Date, now: Date, dormantAfterSeconds: number): boolean {
-  const cutoff = dormantCutoff(now, dormantAfterSeconds).getTime();
-  const seen = Math.max(lastSeen?.getTime() ?? 0, announcedAt.getTime());
-  return seen < cutoff;
+export function isDormant(lastSeen: Date | null, createdAt: Date, now: Date, dormantAfterSeconds: number): boolean {
+  const seen = (lastSeen ?? createdAt).getTime();
+  return seen < dormantCutoff(now, dormantAfterSeconds).getTime();
 }
 
 export type RenumberingCounts = { pending: number; migrated: number; dormant: number };

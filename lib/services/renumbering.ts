@@ -35,6 +35,14 @@ function payloadOf(p: JobPayload): RenumberingJobPayload {
   return p as RenumberingJobPayload;
 }
 
+/** The announcement's moment: now, or the simulated clock the demo history passed (payload `at`). */
+function clockOf(p: JobPayload): Date {
+  return typeof p.at === "string" ? new Date(p.at) : new Date();
+}
+
+/** Only the demo seeder passes a clock (its history runs in the simulated past); operators and the API never do. */
+export type RenumberingClock = { now?: Date };
+
 /** members → statics (→ flags when announcing): each phase ends by handing over to the next with a fresh cursor. */
 async function memberPhases(tx: Tx, payload: RenumberingJobPayload, batchSize: number, last: "statics" | "flags") {
   if (payload.phase === "members") {
@@ -59,11 +67,11 @@ registerJobHandler(ANNOUNCE_JOB, {
     const payload = payloadOf(p);
     // Members first (any lease or static HoA added since the plan), then the flags.
     if (payload.phase !== "flags") return memberPhases(tx, payload, ctx.batchSize, "flags");
-    return flagBatch(tx, payload, ctx.batchSize, new Date());
+    return flagBatch(tx, payload, ctx.batchSize, clockOf(payload));
   },
   finish: async (tx, p) => {
     const id = payloadOf(p).renumberingId;
-    const now = new Date();
+    const now = clockOf(p);
     await tx.renumbering.update({ where: { id }, data: { state: "announced", announcedAt: now } });
     await snapshot(tx, id, now);
     await recordAudit(tx, systemActor("jobs"), { action: "renumbering.announced", objectType: "renumbering", objectId: id, after: await renumberingCounts(tx, id) });
@@ -92,7 +100,7 @@ async function activeRenumberingOn(tx: Tx, prefixId: string) {
  * Plan: the new prefix (created on the same HA when absent), the renumbering in state `planned`, and a
  * job that records each affected subscriber with its new HoA (the preview).
  */
-export async function planRenumbering(actor: Actor, input: unknown): Promise<RenumberingDto> {
+export async function planRenumbering(actor: Actor, input: unknown, clock: RenumberingClock = {}): Promise<RenumberingDto> {
   requireWrite(actor);
   const data = parseInput(RenumberingCreateSchema, input);
   const old = await getPrefix(actor, data.prefixId).catch(() => {
@@ -127,7 +135,10 @@ export async function planRenumbering(actor: Actor, input: unknown): Promise<Ren
     }
     const total = await tx.hoaLease.count({ where: { prefixId: old.id } });
     const r = await tx.renumbering.create({
-      data: { oldPrefixId: old.id, newPrefixId: target.id, oldPrefix: old.prefix, newPrefix: newP.canonical, state: "planned", dormantAfterSeconds: data.dormantAfterSeconds },
+      data: {
+        oldPrefixId: old.id, newPrefixId: target.id, oldPrefix: old.prefix, newPrefix: newP.canonical, state: "planned", dormantAfterSeconds: data.dormantAfterSeconds,
+        ...(clock.now ? { createdAt: clock.now } : {}),
+      },
       select: { id: true },
     });
     const payload: RenumberingJobPayload = { renumberingId: r.id, phase: "members", cursor: "" };
@@ -150,7 +161,7 @@ export async function planRenumbering(actor: Actor, input: unknown): Promise<Ren
  * Announce: the old prefix stops handing out addresses at once (draining: it stays reserved and
  * answerable), then a job flags every member's MN; the state becomes `announced` when the job ends.
  */
-export async function announceRenumbering(actor: Actor, id: string): Promise<RenumberingDto> {
+export async function announceRenumbering(actor: Actor, id: string, clock: RenumberingClock = {}): Promise<RenumberingDto> {
   await getRenumbering(actor, id);
   requireWrite(actor);
   const { jobId, total } = await withTx(async (tx) => {
@@ -162,7 +173,7 @@ export async function announceRenumbering(actor: Actor, id: string): Promise<Ren
     await tx.homePrefix.update({ where: { id: before.oldPrefixId }, data: { state: "draining" } });
     const leases = await tx.hoaLease.count({ where: { prefixId: before.oldPrefixId } });
     const total = leases + before.total;
-    const payload: RenumberingJobPayload = { renumberingId: id, phase: "members", cursor: "" };
+    const payload: RenumberingJobPayload = { renumberingId: id, phase: "members", cursor: "", ...(clock.now ? { at: clock.now.toISOString() } : {}) };
     const job = await tx.job.create({
       data: { type: ANNOUNCE_JOB, state: "queued", total, payload: JSON.stringify(payload), ownerId: actor.kind === "user" ? actor.userId : null },
       select: { id: true },
@@ -231,8 +242,9 @@ export async function completeRenumbering(actor: Actor, id: string, opts: { forc
 }
 
 /**
- * Drain tracking: pending members whose MN has not bootstrapped within dormantAfterSeconds (counted
- * from the announcement at the earliest) become dormant; a snapshot is recorded when counts changed.
+ * Drain tracking: pending members whose MN has not been seen (no successful bootstrap; never
+ * bootstrapped: since the subscriber was created) for dormantAfterSeconds become dormant — the rule of
+ * isDormant in lib/domain/renumbering.ts; a snapshot is recorded when counts changed.
  */
 export async function sweepRenumbering(id: string, now = new Date()): Promise<void> {
   const db = getDb();
@@ -242,15 +254,16 @@ export async function sweepRenumbering(id: string, now = new Date()): Promise<vo
   await withTx(async (tx) => {
     // The runner's tick and a page view may sweep at once: one at a time, so one snapshot per change.
     await serializeOn(tx, `renumbering-sweep:${id}`);
-    let moved = 0;
-    if (r.announcedAt! < cutoff) {
-      const res = await tx.renumberingMember.updateMany({
-        where: { renumberingId: id, state: "pending", subscriber: { OR: [{ lastBootstrapAt: null }, { lastBootstrapAt: { lt: cutoff } }] } },
-        data: { state: "dormant" },
-      });
-      moved = res.count;
-      if (moved) await recordAudit(tx, systemActor("renumbering-drain"), { action: "renumbering.dormant", objectType: "renumbering", objectId: id, after: { dormant: moved } });
-    }
+    const res = await tx.renumberingMember.updateMany({
+      where: {
+        renumberingId: id,
+        state: "pending",
+        subscriber: { OR: [{ lastBootstrapAt: { lt: cutoff } }, { lastBootstrapAt: null, createdAt: { lt: cutoff } }] },
+      },
+      data: { state: "dormant" },
+    });
+    const moved = res.count;
+    if (moved) await recordAudit(tx, systemActor("renumbering-drain"), { action: "renumbering.dormant", objectType: "renumbering", objectId: id, after: { dormant: moved } });
     const last = await tx.renumberingEvent.findFirst({ where: { renumberingId: id }, orderBy: { at: "desc" }, select: { at: true, pending: true, migrated: true, dormant: true } });
     const c = await renumberingCounts(tx, id);
     const changed = !last || last.pending !== c.pending || last.migrated !== c.migrated || last.dormant !== c.dormant;
