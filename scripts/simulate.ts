@@ -1,16 +1,24 @@
-// `npm run simulate -- --count N [--url http://localhost:$PORT] [--concurrency 8] [--file demo/credentials.json]`
+// `npm run simulate -- --count N [--url http://localhost:$PORT] [--concurrency 8] [--file demo/credentials.json]
+//                      [--dormant 20% | 0.2 | 12] [--seed 1]`
 // Bootstraps N demo mobile nodes over HTTP with the real MN client (lib/mn/client.ts): every answer's MAC
 // is verified and its PSK key name checked. The demo credentials list carries each MN's serving realm,
 // so the run comes from several access networks. Prints the outcomes against what each MN expected and
 // the client-side latency percentiles; exits 1 when any outcome differs from its expectation.
+// --dormant leaves a share of the MNs asleep: they are not bootstrapped in this run (chosen by NAI with a
+// seeded shuffle, --seed), so a renumbering in progress keeps pending and, later, dormant MNs.
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { defaultConsoleUrl } from "@/lib/mn/default-url";
 import { z } from "zod";
 import { bootstrap, httpTransport } from "@/lib/mn/client";
+import { dormantCount, parseDormant, pickDormant } from "./simulate-dormant";
 
-const USAGE = `usage: npm run simulate -- --count N [--url http://localhost:$PORT] [--concurrency 8] [--file demo/credentials.json]`;
+const USAGE =
+  "usage: npm run simulate -- --count N [--url http://localhost:$PORT] [--concurrency 8] [--file demo/credentials.json]\n" +
+  "                           [--dormant 20% | 0.2 | 12] [--seed 1]\n" +
+  "  --dormant  MNs left asleep (not bootstrapped in this run): a percentage, a fraction or a number of MNs\n" +
+  "  --seed     which MNs are dormant: the same seed picks the same MNs (default 1)";
 
 const CredentialsSchema = z.array(
   z.object({ nai: z.string(), secret: z.string(), servingRealm: z.string(), expect: z.string() }),
@@ -68,6 +76,8 @@ async function main(): Promise<number> {
         url: { type: "string", default: defaultConsoleUrl() },
         concurrency: { type: "string", default: "8" },
         file: { type: "string", default: "demo/credentials.json" },
+        dormant: { type: "string" },
+        seed: { type: "string", default: "1" },
       },
       strict: true,
     }));
@@ -76,11 +86,23 @@ async function main(): Promise<number> {
   }
   const count = intOption(values.count, "count", 1, 100_000);
   const concurrency = intOption(values.concurrency, "concurrency", 1, 64);
+  const seed = intOption(values.seed, "seed", 0, 2 ** 32 - 1);
+  const share = values.dormant === undefined ? null : parseDormant(values.dormant);
+  if (typeof share === "string") usage(share);
   const file = path.resolve(values.file);
-  const work = picks(loadCredentials(file), count);
+  const credentials = loadCredentials(file);
+  // Candidates are the demo's MNs: NAIs with an entry that is not a deliberately refused identity.
+  const mns = new Set(credentials.filter((c) => c.expect !== "authentication_failed").map((c) => c.nai));
+  const asleepCount = share ? dormantCount(share, mns.size) : 0;
+  if (typeof asleepCount === "string") usage(asleepCount);
+  const dormant = pickDormant([...mns], asleepCount, seed);
+  const awake = credentials.filter((c) => !dormant.has(c.nai));
+  if (!awake.length) usage(`--dormant ${values.dormant} leaves no MN to bootstrap (${mns.size} in ${path.relative(process.cwd(), file)})`);
+  const work = picks(awake, count);
   const transport = httpTransport(values.url);
 
   console.log(`simulate: ${count} bootstraps against ${values.url}, ${concurrency} at a time, from ${path.relative(process.cwd(), file)}`);
+  if (dormant.size) console.log(`simulate: ${dormant.size} of ${mns.size} MNs dormant (not bootstrapped in this run, seed ${seed})`);
   const results: Result[] = [];
   let next = 0;
   const t0 = performance.now();
@@ -108,6 +130,12 @@ async function main(): Promise<number> {
     console.log(`  ${outcome.padEnd(30)} ${String(n).padStart(5)}`);
   }
   console.log(`\nserving realms: ${[...realms].sort().join(", ")}`);
+  if (dormant.size) {
+    const shown = [...dormant].sort().slice(0, 50);
+    console.log(`dormant MNs (${dormant.size} of ${mns.size}, seed ${seed}, not bootstrapped in this run):`);
+    for (const nai of shown) console.log(`  ${nai}`);
+    if (dormant.size > shown.length) console.log(`  … and ${dormant.size - shown.length} more`);
+  }
   const unreachable = results.filter((r) => r.outcome === "transport_error").length;
   if (unreachable === results.length) {
     console.log(`\nthe console did not answer at ${values.url} (start it with npm start, or pass --url / set MN_URL)`);
