@@ -1,4 +1,5 @@
-// `npm test`: lint, typecheck, unit, integration, end-to-end — in that order, every suite runs even when
+// `npm test`: lint, typecheck, unit, integration (SQLite), integration again on a throw-away PostgreSQL
+// cluster, end-to-end (SQLite) — in that order, every suite runs even when
 // an earlier one failed — then one closing line `N passed, N failed` over all of them (lint and typecheck
 // count as one test each). Exits non-zero on any failure.
 import fs from "node:fs";
@@ -7,7 +8,7 @@ import path from "node:path";
 import crypto from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { freePort, runLive, type Counts } from "./exec";
-import { runNodeTests } from "./run-node-tests";
+import { runIntegrationOnPostgres, runNodeTests } from "./run-node-tests";
 import { ensureChromium } from "./chromium";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -32,7 +33,15 @@ async function nodeSuite(kind: "unit" | "integration"): Promise<void> {
   header(`${kind} tests`);
   const t0 = Date.now();
   const counts = await runNodeTests(kind);
-  suites.push({ name: kind, counts, ms: Date.now() - t0 });
+  suites.push({ name: kind === "integration" ? "integration (sqlite)" : kind, counts, ms: Date.now() - t0 });
+}
+
+async function postgresSuite(): Promise<void> {
+  header("integration tests on PostgreSQL");
+  const t0 = Date.now();
+  // Afterwards the client is generated back for SQLite (no URL), which the end-to-end tests use.
+  const counts = await runIntegrationOnPostgres(undefined);
+  suites.push({ name: "integration (postgresql)", counts, ms: Date.now() - t0 });
 }
 
 type PlaywrightStats = { expected?: number; unexpected?: number; flaky?: number; skipped?: number };
@@ -77,11 +86,12 @@ async function main(): Promise<void> {
   await single("typecheck", bin("tsc"), ["--noEmit"]);
   await nodeSuite("unit");
   await nodeSuite("integration");
+  await postgresSuite();
   await e2eSuite();
 
   console.log("\n[test] summary");
   for (const s of suites) {
-    console.log(`[test]   ${s.name.padEnd(12)} ${String(s.counts.passed).padStart(4)} passed ${String(s.counts.failed).padStart(3)} failed  ${(s.ms / 1000).toFixed(1)} s`);
+    console.log(`[test]   ${s.name.padEnd(24)} ${String(s.counts.passed).padStart(4)} passed ${String(s.counts.failed).padStart(3)} failed  ${(s.ms / 1000).toFixed(1)} s`);
   }
   console.log(`[test]   total time ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   const passed = suites.reduce((n, s) => n + s.counts.passed, 0);

@@ -1,32 +1,25 @@
 // `npm run cli` end to end: a user and a token created from the command line work against the API,
 // the token is the last line of output, both are audited, and bad arguments exit with status 2.
-import { test, after } from "node:test";
+import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import os from "node:os";
-import fs from "node:fs";
-import path from "node:path";
-import { call } from "./api-helpers";
+import { call, setupDatabase } from "./api-helpers";
 
-const file = path.join(os.tmpdir(), `mip6-api-cli-${process.pid}.db`);
-const url = `file:${file}`;
-process.env.DATABASE_URL = url;
-const keyFile = path.join(os.tmpdir(), `mip6-api-cli-${process.pid}.key`);
+let env: Awaited<ReturnType<typeof setupDatabase>>;
+before(async () => {
+  env = await setupDatabase("api-cli", { keyFile: true });
+});
+after(() => env.cleanup());
 
 function cli(...args: string[]) {
+  // The child inherits DATABASE_URL and CONSOLE_KEY_FILE from setupDatabase.
   const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], {
     cwd: process.cwd(),
-    env: { ...process.env, DATABASE_URL: url, CONSOLE_KEY_FILE: keyFile },
+    env: process.env,
     encoding: "utf8",
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
-
-after(async () => {
-  const { disconnectDb } = await import("@/lib/db/client");
-  await disconnectDb();
-  for (const f of [file, `${file}-wal`, `${file}-shm`, keyFile]) fs.rmSync(f, { force: true });
-});
 
 test("user create and token create; the printed token authenticates; both are audited", async () => {
   const u = cli("user", "create", "--email", "Ops.Admin@Example.test", "--role", "admin", "--password", "a long enough passphrase");

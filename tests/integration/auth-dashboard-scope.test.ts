@@ -2,15 +2,10 @@
 // (sessions of its subscribers, HAs of its MSPs) — nothing of another provider leaks into the charts.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { setupDatabase } from "./api-helpers";
 
-const dbFile = path.join(os.tmpdir(), `mip6-auth-dash-${process.pid}.db`);
-process.env.DATABASE_URL = `file:${dbFile}`;
-
+let env: Awaited<ReturnType<typeof setupDatabase>>;
 const load = async () => ({
-  migrate: await import("@/lib/db/migrate"),
   db: await import("@/lib/db/client"),
   metrics: await import("@/lib/data/metrics"),
 });
@@ -38,8 +33,8 @@ async function session(subscriberId: string | null, nai: string, outcome: string
 }
 
 before(async () => {
+  env = await setupDatabase("auth-dash");
   m = await load();
-  await m.migrate.applyMigrations();
   mine = await provider("Mine", "mine.example", "2001:db8:1::1", 10);
   theirs = await provider("Theirs", "theirs.example", "2001:db8:2::1", 20);
   await session(mine.subscriberId, "alice@mine.example", "success", hoursAgo(0.25));
@@ -57,8 +52,7 @@ before(async () => {
 });
 
 after(async () => {
-  await m.db.disconnectDb();
-  for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`, `${dbFile}-journal`]) fs.rmSync(f, { force: true });
+  await env.cleanup();
 });
 
 const admin = { kind: "user" as const, userId: "u-admin", email: "a@x", role: "admin" as const, providerIds: [] };

@@ -1,22 +1,15 @@
 // Operator authentication against a real database: first admin, argon2id hashes, lockout, password change.
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { setupDatabase } from "./api-helpers";
 
-const dbFile = path.join(os.tmpdir(), `mip6-auth-${process.pid}.db`);
-const keyFile = path.join(os.tmpdir(), `mip6-auth-${process.pid}.key`);
-process.env.DATABASE_URL = `file:${dbFile}`;
-process.env.CONSOLE_KEY_FILE = keyFile;
-delete process.env.CONSOLE_SECRET_KEY;
+let env: Awaited<ReturnType<typeof setupDatabase>>;
 delete process.env.CONSOLE_ADMIN_PASSWORD;
 delete process.env.CONSOLE_ADMIN_EMAIL;
 delete process.env.NEXTAUTH_SECRET;
 
 // Loaded after DATABASE_URL is set (getDb() reads it on first use).
 const load = async () => ({
-  migrate: await import("@/lib/db/migrate"),
   db: await import("@/lib/db/client"),
   envMod: await import("@/lib/env"),
   password: await import("@/lib/auth/password"),
@@ -34,13 +27,12 @@ const ensureFirstAdmin = () => m.firstAdmin.ensureFirstAdmin();
 const WELL_KNOWN = ["admin", "password", "changeme", "admin123", "123456789012", "password1234", "Password1234", ""];
 
 before(async () => {
+  env = await setupDatabase("auth", { keyFile: true });
   m = await load();
-  await m.migrate.applyMigrations();
 });
 
 after(async () => {
-  await m.db.disconnectDb();
-  for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`, `${dbFile}-journal`, keyFile]) fs.rmSync(f, { force: true });
+  await env.cleanup();
 });
 
 describe("password hashing", () => {

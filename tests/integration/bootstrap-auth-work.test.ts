@@ -5,17 +5,10 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { setupDatabase } from "./api-helpers";
 
-const dbFile = path.join(os.tmpdir(), `mip6-auth-work-${process.pid}.db`);
-process.env.DATABASE_URL = `file:${dbFile}`;
-process.env.CONSOLE_KEY_FILE = path.join(os.tmpdir(), `mip6-auth-work-${process.pid}.key`);
-delete process.env.CONSOLE_SECRET_KEY;
-
+let env: Awaited<ReturnType<typeof setupDatabase>>;
 const load = async () => ({
-  migrate: await import("@/lib/db/migrate"),
   db: await import("@/lib/db/client"),
   fx: await import("./bootstrap-fixtures"),
   auth: await import("@/lib/bootstrap/authenticate"),
@@ -44,12 +37,11 @@ function recording(ops: string[]) {
 }
 
 before(async () => {
+  env = await setupDatabase("auth-work", { keyFile: true });
   m = await load();
-  await m.migrate.applyMigrations();
 });
 after(async () => {
-  await m.db.disconnectDb();
-  for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`, process.env.CONSOLE_KEY_FILE!]) fs.rmSync(f, { force: true });
+  await env.cleanup();
 });
 
 test("unknown NAI and wrong MAC do the same database work and both fail", async () => {

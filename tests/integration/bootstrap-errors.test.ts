@@ -3,20 +3,13 @@
 // the route module over a real Request.
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { setupDatabase } from "./api-helpers";
 
-const dbFile = path.join(os.tmpdir(), `mip6-bootstrap-errors-${process.pid}.db`);
-const keyFile = path.join(os.tmpdir(), `mip6-bootstrap-errors-${process.pid}.key`);
-process.env.DATABASE_URL = `file:${dbFile}`;
-process.env.CONSOLE_KEY_FILE = keyFile;
-delete process.env.CONSOLE_SECRET_KEY;
+let env: Awaited<ReturnType<typeof setupDatabase>>;
 delete process.env.BOOTSTRAP_RATE_PER_NAI;
 delete process.env.BOOTSTRAP_RATE_PER_SOURCE;
 
 const load = async () => ({
-  migrate: await import("@/lib/db/migrate"),
   db: await import("@/lib/db/client"),
   fx: await import("./bootstrap-fixtures"),
   handler: await import("@/lib/bootstrap/handle-bootstrap"),
@@ -30,16 +23,15 @@ const db = () => m.db.getDb();
 let cellularId = "";
 
 before(async () => {
+  env = await setupDatabase("bootstrap-errors", { keyFile: true });
   m = await load();
-  await m.migrate.applyMigrations();
   const cellular = await m.fx.createProvider("Cellular", ["ASP", "ASA", "MSP", "MSA"], [{ name: "msp.example", region: "eu-west" }]);
   cellularId = cellular.id;
   await m.fx.createHomeAgent(cellular.id, { name: "ha1", fqdn: "ha1.msp.example", address: "2001:db8:1::1", region: "eu-west", prefixes: ["2001:db8:1::/64"] });
 });
 
 after(async () => {
-  await m.db.disconnectDb();
-  for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`, `${dbFile}-journal`, keyFile]) fs.rmSync(f, { force: true });
+  await env.cleanup();
 });
 
 const transport = () => m.inProcess.inProcessTransport();

@@ -3,20 +3,13 @@
 // dynamic/privacy/static behaviour, the status flag, and the session record of every attempt.
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { setupDatabase } from "./api-helpers";
 
-const dbFile = path.join(os.tmpdir(), `mip6-bootstrap-${process.pid}.db`);
-const keyFile = path.join(os.tmpdir(), `mip6-bootstrap-${process.pid}.key`);
-process.env.DATABASE_URL = `file:${dbFile}`;
-process.env.CONSOLE_KEY_FILE = keyFile;
-delete process.env.CONSOLE_SECRET_KEY;
+let env: Awaited<ReturnType<typeof setupDatabase>>;
 delete process.env.BOOTSTRAP_RATE_PER_NAI;
 delete process.env.BOOTSTRAP_RATE_PER_SOURCE;
 
 const load = async () => ({
-  migrate: await import("@/lib/db/migrate"),
   db: await import("@/lib/db/client"),
   fx: await import("./bootstrap-fixtures"),
   handler: await import("@/lib/bootstrap/handle-bootstrap"),
@@ -38,8 +31,8 @@ type Topology = {
 let topo: Topology;
 
 before(async () => {
+  env = await setupDatabase("bootstrap", { keyFile: true });
   m = await load();
-  await m.migrate.applyMigrations();
   const cellular = await m.fx.createProvider("Cellular", ["ASP", "ASA", "MSP", "MSA"], [{ name: "msp.example", region: "eu-west" }]);
   await m.fx.createProvider("Airport", ["ASP"], [{ name: "airport.example", region: "us-east" }]);
   const enterprise = await m.fx.createProvider("Enterprise", ["ASA"], [{ name: "corp.example", region: "eu-west" }]);
@@ -53,8 +46,7 @@ before(async () => {
 });
 
 after(async () => {
-  await m.db.disconnectDb();
-  for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`, `${dbFile}-journal`, keyFile]) fs.rmSync(f, { force: true });
+  await env.cleanup();
 });
 
 const transport = () => m.inProcess.inProcessTransport();

@@ -6,16 +6,15 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { setupDatabase } from "./api-helpers";
 
+// The credentials file goes to a temp dir; the database comes from setupDatabase.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), `mip6-demo-${process.pid}-`));
-process.env.DATABASE_URL = `file:${path.join(dir, "demo.db")}`;
-process.env.CONSOLE_KEY_FILE = path.join(dir, "console.key");
-delete process.env.CONSOLE_SECRET_KEY;
+let env: Awaited<ReturnType<typeof setupDatabase>>;
 delete process.env.BOOTSTRAP_RATE_PER_NAI;
 delete process.env.BOOTSTRAP_RATE_PER_SOURCE;
 
 const load = async () => ({
-  migrate: await import("@/lib/db/migrate"),
   db: await import("@/lib/db/client"),
   seed: await import("@/lib/services/demo-seed"),
   mn: await import("@/lib/mn/client"),
@@ -29,13 +28,13 @@ const credentialsFile = path.join(dir, "demo", "credentials.json");
 const now = new Date();
 
 before(async () => {
+  env = await setupDatabase("demo-seed", { keyFile: true });
   m = await load();
-  await m.migrate.applyMigrations();
   summary = await m.seed.seedDemo({ credentialsFile, now });
 });
 
 after(async () => {
-  await m.db.disconnectDb();
+  await env.cleanup();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -162,5 +161,82 @@ describe("demo/credentials.json", () => {
     // ... and the recorded history has local assignments too.
     const haLocal = await m.db.getDb().bootstrapSession.count({ where: { servingRealm: LOCAL_HA_REALM, outcome: "success", homeAgent: { fqdn: LOCAL_HA_FQDN } } });
     assert.ok(haLocal > 0);
+  });
+});
+
+describe("demo renumbering in progress", () => {
+  test("one home link is being renumbered: announced, old prefix draining, with migrated, pending and dormant MNs", async () => {
+    const { DEMO_RENUMBERING } = await import("@/lib/services/demo-renumbering");
+    const { isDormant } = await import("@/lib/domain/renumbering");
+    assert.ok(summary.renumbering, "the demo made its renumbering");
+    const { id, counts } = summary.renumbering;
+    assert.equal(summary.renumbering.oldPrefix, DEMO_RENUMBERING.oldPrefix);
+    assert.ok(counts.migrated > 0 && counts.pending > 0 && counts.dormant > 0, `all three states: ${JSON.stringify(counts)}`);
+    const db = m.db.getDb();
+    const r = await db.renumbering.findUniqueOrThrow({
+      where: { id },
+      select: { state: true, createdAt: true, announcedAt: true, newPrefix: true, dormantAfterSeconds: true, oldPrefixRef: { select: { state: true } } },
+    });
+    assert.equal(r.state, "announced");
+    assert.equal(r.oldPrefixRef.state, "draining");
+    assert.equal(r.dormantAfterSeconds, DEMO_RENUMBERING.dormantAfterHours * 3600);
+    // Planned and announced inside the simulated day, not at seeding time.
+    assert.ok(r.announcedAt && r.createdAt < r.announcedAt && r.announcedAt.getTime() > now.getTime() - 86400_000 && r.announcedAt.getTime() < now.getTime() - 3600_000);
+
+    // Each member's state follows the rules (other tests may have bootstrapped a member since: still consistent).
+    const members = await db.renumberingMember.findMany({
+      where: { renumberingId: id },
+      select: {
+        state: true, newAddress: true, migratedAt: true,
+        subscriber: { select: { createdAt: true, lastBootstrapAt: true, homeAddressPolicy: true, lease: { select: { address: true, prefix: { select: { prefix: true } } } } } },
+      },
+    });
+    assert.equal(members.length, counts.migrated + counts.pending + counts.dormant);
+    for (const mb of members) {
+      const s = mb.subscriber;
+      if (mb.state === "migrated") {
+        assert.ok(mb.migratedAt && mb.migratedAt >= r.announcedAt!);
+        assert.notEqual(s.lease?.prefix.prefix, DEMO_RENUMBERING.oldPrefix);
+        // A dynamic MN that came back to its HA got the planned address: its interface identifier kept.
+        if (s.homeAddressPolicy === "dynamic" && s.lease?.prefix.prefix === r.newPrefix) assert.equal(s.lease.address, mb.newAddress);
+      } else {
+        assert.equal(s.lease?.prefix.prefix, DEMO_RENUMBERING.oldPrefix, "a member that has not migrated keeps its old HoA");
+        assert.equal(isDormant(s.lastBootstrapAt, s.createdAt, now, r.dormantAfterSeconds), mb.state === "dormant");
+      }
+    }
+    // The migrations are real bootstraps: sessions on the new prefix after the announcement, some of them
+    // MNs reacting to the flag at once (trigger prefix-change).
+    const moved = await db.bootstrapSession.findMany({ where: { outcome: "success", homePrefix: r.newPrefix, createdAt: { gte: r.announcedAt! } }, select: { trigger: true } });
+    assert.ok(moved.length >= counts.migrated - 3, `${moved.length} sessions on the new prefix`);
+    assert.ok(moved.some((x) => x.trigger === "prefix-change"));
+
+    // The chart has a curve: snapshots spread over the hours since the announcement, ending at the counts.
+    const events = await db.renumberingEvent.findMany({ where: { renumberingId: id }, orderBy: { at: "asc" }, select: { at: true, pending: true, migrated: true, dormant: true } });
+    assert.ok(events.length >= 4, `${events.length} snapshots`);
+    assert.equal(events[0].at.getTime(), r.announcedAt!.getTime());
+    assert.equal(events[0].migrated, 0);
+    assert.ok(new Set(events.map((e) => Math.floor(e.at.getTime() / 3600_000))).size >= 3);
+    for (let i = 1; i < events.length; i++) assert.ok(events[i].migrated >= events[i - 1].migrated);
+    const last = events[events.length - 1];
+    assert.deepEqual({ pending: last.pending, migrated: last.migrated, dormant: last.dormant }, counts);
+  });
+
+  test("the renumbered MNs' credentials still give their expected outcome, on the new prefix", async () => {
+    const list = JSON.parse(fs.readFileSync(credentialsFile, "utf8")) as { nai: string; secret: string; servingRealm: string; expect: string }[];
+    const db = m.db.getDb();
+    const waiting = await db.renumberingMember.findMany({
+      where: { renumberingId: summary.renumbering!.id, state: { in: ["pending", "dormant"] } },
+      select: { state: true, newAddress: true, subscriber: { select: { nai: true, homeAddressPolicy: true } } },
+    });
+    const transport = m.inProcess.inProcessTransport();
+    for (const state of ["pending", "dormant"]) {
+      const mb = waiting.find((w) => w.state === state)!;
+      const c = list.find((x) => x.nai === mb.subscriber.nai)!;
+      const r = await m.mn.bootstrap({ transport, nai: c.nai, secret: c.secret, servingRealm: c.servingRealm, trigger: "prefix-change" });
+      assert.equal(r.ok ? r.scenario : r.error, c.expect, c.nai);
+      assert.ok(r.ok);
+      assert.equal(r.homePrefix, "2001:db8:100:13::/64");
+      if (mb.subscriber.homeAddressPolicy === "dynamic") assert.equal(r.homeAddress, mb.newAddress);
+    }
   });
 });
