@@ -1,6 +1,8 @@
 // The batch steps of a renumbering job (lib/jobs/runner.ts). Each step reads its cursor from the job
 // payload and returns the next one; the runner commits the step and the cursor together, so a restart
 // resumes exactly where the last committed batch ended and no batch is applied twice.
+import crypto from "node:crypto";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/tx";
 import { parseAddress, parsePrefix, prefixContains, valueToAddress } from "@/lib/domain/ipv6";
 import { stableCandidate } from "@/lib/domain/home-address";
@@ -17,6 +19,25 @@ export type RenumberingJobPayload = JobPayload & {
   phase: "members" | "statics" | "flags";
   cursor: string;
 };
+
+type MemberRow = { renumberingId: string; subscriberId: string; oldAddress: string; newAddress: string; isStatic: boolean };
+/** Rows per INSERT statement: 5 parameters each, well under SQLite's and PostgreSQL's parameter limits. */
+const INSERT_CHUNK = 500;
+
+/**
+ * Insert member rows with multi-row INSERTs. Prisma 7's createMany spends ~0.5 ms of CPU per row here
+ * (query compilation and argument handling, see docs/performance.md), which made the plan of a 100k
+ * prefix take minutes; the same rows through one parameterised statement per 500 cost a tenth of that.
+ * Portable SQL (quoted identifiers, bound values); `state` takes its column default ("pending").
+ */
+export async function insertMembers(tx: Tx, rows: MemberRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    const values = rows
+      .slice(i, i + INSERT_CHUNK)
+      .map((r) => Prisma.sql`(${crypto.randomUUID()}, ${r.renumberingId}, ${r.subscriberId}, ${r.oldAddress}, ${r.newAddress}, ${r.isStatic})`);
+    await tx.$executeRaw`INSERT INTO "RenumberingMember" ("id", "renumberingId", "subscriberId", "oldAddress", "newAddress", "isStatic") VALUES ${Prisma.join(values)}`;
+  }
+}
 
 /** Fallback candidates tried when the kept IID is unavailable. */
 const FALLBACKS = 8;
@@ -72,14 +93,16 @@ export async function memberBatch(tx: Tx, p: RenumberingJobPayload, batchSize: n
   // Which addresses are unavailable: the kept ones are looked up in one query per batch; fallback
   // candidates are derived and looked up only for the (rare) members whose kept address is taken.
   const hostMask = (1n << BigInt(128 - oldP.length)) - 1n;
+  // The stored hex form, not the text: parsing 1000 addresses per batch through ip-address costs more than the queries.
   const items = todo.map((l) => {
-    const a = parseAddress(l.address);
-    if (!a.ok) throw new Error("stored lease address is invalid");
-    return { lease: l, value: a.value, kept: newP.network | (a.value & hostMask), fallbacks: [] as bigint[] };
+    if (!/^[0-9a-f]{32}$/.test(l.addressHex)) throw new Error("stored lease address is invalid");
+    const value = BigInt(`0x${l.addressHex}`);
+    const kept = newP.network | (value & hostMask);
+    return { lease: l, value, kept, keptText: valueToAddress(kept), fallbacks: [] as bigint[] };
   });
-  const owner = new Map(items.map((c) => [valueToAddress(c.kept), c.lease.subscriberId]));
+  const owner = new Map(items.map((c) => [c.keptText, c.lease.subscriberId]));
   const held = await heldByOthers(tx, [...owner.keys()], owner);
-  const collided = items.filter((c) => has.has(c.kept) || held.has(valueToAddress(c.kept)));
+  const collided = items.filter((c) => has.has(c.kept) || held.has(c.keptText));
   if (collided.length) {
     const fbOwner = new Map<string, string>();
     for (const c of collided) {
@@ -95,7 +118,7 @@ export async function memberBatch(tx: Tx, p: RenumberingJobPayload, batchSize: n
     for (const m of planned) held.add(m.newAddress);
   }
   const plannedHere = new Set<bigint>();
-  const rows = [];
+  const rows: MemberRow[] = [];
   for (const c of items) {
     const planned = planNewAddress(
       c.value, oldP, newP,
@@ -114,7 +137,7 @@ export async function memberBatch(tx: Tx, p: RenumberingJobPayload, batchSize: n
       isStatic,
     });
   }
-  if (rows.length) await tx.renumberingMember.createMany({ data: rows });
+  await insertMembers(tx, rows);
   const last = leases[leases.length - 1];
   return { payload: { ...p, cursor: last.addressHex }, processed: leases.length, finished: leases.length < batchSize };
 }
@@ -144,12 +167,10 @@ export async function staticsBatch(tx: Tx, p: RenumberingJobPayload, batchSize: 
     const has = await haAddresses(tx);
     const owner = new Map(inside.map((s) => [valueToAddress(keepInterfaceId(s.value, oldP, newP)), s.id]));
     const held = await heldByOthers(tx, [...owner.keys()], owner);
-    await tx.renumberingMember.createMany({
-      data: inside.map((s) => {
-        const planned = planNewAddress(s.value, oldP, newP, (v) => has.has(v) || held.has(valueToAddress(v)), () => newP.network, 0);
-        return { renumberingId: p.renumberingId, subscriberId: s.id, oldAddress: s.address, newAddress: planned ? planned.address : "", isStatic: true };
-      }),
-    });
+    await insertMembers(tx, inside.map((s) => {
+      const planned = planNewAddress(s.value, oldP, newP, (v) => has.has(v) || held.has(valueToAddress(v)), () => newP.network, 0);
+      return { renumberingId: p.renumberingId, subscriberId: s.id, oldAddress: s.address, newAddress: planned ? planned.address : "", isStatic: true };
+    }));
   }
   return { payload: { ...p, cursor: subs[subs.length - 1].id }, processed: 0, finished: subs.length < batchSize };
 }
