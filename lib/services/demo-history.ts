@@ -142,6 +142,14 @@ function plan(subscribers: DemoSubscriber[], now: number, rnd: () => number): At
 
 const randomSecret = () => crypto.randomBytes(32).toString("base64url");
 
+/**
+ * Work that happens at a moment of the simulated day, between the MNs' attempts (e.g. an operator
+ * planning and announcing a renumbering, the drain sweep). It may answer with extra bootstraps of demo
+ * subscribers to run later in the day (MNs reacting to it), which join the timeline in order.
+ */
+export type HistoryHook = { at: number; run: () => Promise<HookAttempt[] | void> };
+export type HookAttempt = { at: number; nai: string; trigger: string };
+
 export type DemoHistory = {
   sessions: number;
   outcomes: Record<string, number>;
@@ -150,13 +158,34 @@ export type DemoHistory = {
   credentials: DemoCredential[];
 };
 
-export async function runDemoHistory(subscribers: DemoSubscriber[], opts: { now: Date; rnd: () => number }): Promise<DemoHistory> {
+export async function runDemoHistory(
+  subscribers: DemoSubscriber[],
+  opts: { now: Date; rnd: () => number; hooks?: HistoryHook[] },
+): Promise<DemoHistory> {
   const { rnd } = opts;
   const attempts = plan(subscribers, opts.now.getTime(), rnd);
+  const hooks = [...(opts.hooks ?? [])].sort((a, b) => a.at - b.at);
+  const byNai = new Map(subscribers.map((s) => [s.nai, s]));
   const outcomes: Record<string, number> = {};
   const unexpected: string[] = [];
   let sessions = 0;
-  for (const a of attempts) {
+  let next = 0;
+  let nextHook = 0;
+  while (next < attempts.length || nextHook < hooks.length) {
+    // A hook runs before every attempt at or after its moment; its extra attempts are merged in order.
+    if (nextHook < hooks.length && (next >= attempts.length || hooks[nextHook].at <= attempts[next].at)) {
+      for (const x of (await hooks[nextHook++].run()) ?? []) {
+        const s = byNai.get(x.nai);
+        if (!s) throw new Error(`demo history: a hook asked for an unknown subscriber ${x.nai}`);
+        const servingRealm = pick(DEMO_SERVING_REALMS, rnd);
+        const extra: Attempt = { at: x.at, nai: s.nai, secret: s.secret, servingRealm, mode: s.policy, trigger: x.trigger, expect: expectedOutcome(s, servingRealm) };
+        let i = next;
+        while (i < attempts.length && attempts[i].at <= extra.at) i++;
+        attempts.splice(i, 0, extra);
+      }
+      continue;
+    }
+    const a = attempts[next++];
     const at = new Date(a.at);
     const transport = clockedTransport(at, careOfAddress(a.servingRealm, rnd), a.twist === "replay");
     const clientClock = a.twist === "bad-clock" ? new Date(a.at - 20 * 60_000) : at;

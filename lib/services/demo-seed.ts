@@ -15,6 +15,9 @@ import { createProvider } from "./providers";
 import { createSubscriber } from "./subscribers";
 import { DEMO_HOME_AGENTS, DEMO_PROVIDERS, demoRandom, demoUserName, type DemoProviderKey } from "./demo-seed-data";
 import { runDemoHistory, type DemoSubscriber } from "./demo-history";
+import { DEMO_RENUMBERING, demoRenumbering } from "./demo-renumbering";
+import { getRenumbering } from "@/lib/data/renumberings";
+import type { RenumberingCounts } from "@/lib/domain/renumbering";
 
 export type DemoCredential = { nai: string; secret: string; servingRealm: string; expect: string };
 
@@ -27,6 +30,8 @@ export type DemoSummary = {
   outcomes: Record<string, number>;
   unexpected: number;
   credentialsFile: string;
+  /** the renumbering left in progress (announced, draining) */
+  renumbering: { id: string; oldPrefix: string; newPrefix: string; counts: RenumberingCounts } | null;
 };
 
 export type SeedOptions = {
@@ -148,10 +153,17 @@ async function seed(opts: SeedOptions): Promise<DemoSummary> {
   }
   log(`demo: ${subscribers.length} subscribers`);
 
-  const history = await runDemoHistory(subscribers, { now, rnd });
+  // Part-way through the day an operator renumbers one home link; the MNs react through the protocol.
+  const renumbering = demoRenumbering(actor, now.getTime(), rnd);
+  const history = await runDemoHistory(subscribers, { now, rnd, hooks: renumbering.hooks });
   log(`demo: ${history.sessions} bootstrap sessions (${Object.entries(history.outcomes).map(([k, v]) => `${k} ${v}`).join(", ")})`);
   // The demo is also a smoke test of the rules: say so loudly when an outcome is not the designed one.
   for (const line of history.unexpected.slice(0, 5)) log(`demo: WARNING unexpected outcome: ${line}`);
+
+  const renumberingId = renumbering.id();
+  const rn = renumberingId ? await getRenumbering(actor, renumberingId) : null;
+  if (rn) log(`demo: renumbering ${rn.oldPrefix} → ${rn.newPrefix} ${rn.state}: ${rn.counts.migrated} migrated, ${rn.counts.pending} pending, ${rn.counts.dormant} dormant`);
+  else log(`demo: WARNING the renumbering of ${DEMO_RENUMBERING.oldPrefix} was not made`);
 
   const credentialsFile = path.resolve(opts.credentialsFile ?? "demo/credentials.json");
   writeCredentials(credentialsFile, history.credentials);
@@ -164,6 +176,7 @@ async function seed(opts: SeedOptions): Promise<DemoSummary> {
     outcomes: history.outcomes,
     unexpected: history.unexpected.length,
     credentialsFile,
+    renumbering: rn ? { id: rn.id, oldPrefix: rn.oldPrefix, newPrefix: rn.newPrefix, counts: rn.counts } : null,
   };
 }
 
