@@ -44,7 +44,7 @@ test("an intact chain verifies; an edited `changes` and a deleted entry are each
 
   // Edit entry 3's changes with raw SQL, the way someone with database access would.
   const original = await env.db.auditEntry.findUniqueOrThrow({ where: { seq: 3 } });
-  await env.db.$executeRaw`UPDATE AuditEntry SET changes = ${'{"before":null,"after":{"name":"nothing to see"}}'} WHERE seq = 3`;
+  await env.db.$executeRaw`UPDATE "AuditEntry" SET changes = ${'{"before":null,"after":{"name":"nothing to see"}}'} WHERE seq = 3`;
   const edited = await verifyAuditChain(env.db);
   assert.equal(edited.ok, false);
   assert.equal(edited.firstBadSeq, 3);
@@ -57,11 +57,11 @@ test("an intact chain verifies; an edited `changes` and a deleted entry are each
   assert.equal(apiEdited.json.firstBadSeq, 3);
 
   // Restore it: the chain is intact again (the hash covers exactly the stored content).
-  await env.db.$executeRaw`UPDATE AuditEntry SET changes = ${original.changes} WHERE seq = 3`;
+  await env.db.$executeRaw`UPDATE "AuditEntry" SET changes = ${original.changes} WHERE seq = 3`;
   assert.equal((await verifyAuditChain(env.db)).ok, true);
 
   // Delete entry 5.
-  await env.db.$executeRaw`DELETE FROM AuditEntry WHERE seq = 5`;
+  await env.db.$executeRaw`DELETE FROM "AuditEntry" WHERE seq = 5`;
   const deleted = await verifyAuditChain(env.db);
   assert.equal(deleted.ok, false);
   assert.equal(deleted.firstBadSeq, 5);
@@ -72,7 +72,7 @@ test("an intact chain verifies; an edited `changes` and a deleted entry are each
 
   // Deleting the newest entry cannot be seen from the chain alone; re-numbering the tail to hide a gap
   // breaks the prevHash links instead.
-  await env.db.$executeRaw`UPDATE AuditEntry SET seq = seq - 1 WHERE seq > 5`;
+  await env.db.$executeRaw`UPDATE "AuditEntry" SET seq = seq - 1 WHERE seq > 5`;
   const renumbered = await verifyAuditChain(env.db);
   assert.equal(renumbered.ok, false);
   assert.equal(renumbered.firstBadSeq, 5);
