@@ -6,6 +6,7 @@ import { utcFromLocalInput } from "@/components/ui/format";
 import { requireUser } from "@/lib/auth/session";
 import { createAgreement, deleteAgreement, setAgreementStatus, updateAgreement } from "@/lib/services/agreements";
 import { actionFailure, formValues, type ActionState } from "../action-state";
+import { isForm, malformedCall } from "../action-guard";
 
 export type AgreementFormState = ActionState<{ id: string; label: string }>;
 export type AgreementStatusState = ActionState<{ status: string }>;
@@ -34,6 +35,7 @@ function refresh(id?: string) {
 }
 
 export async function createAgreementAction(_prev: AgreementFormState, form: FormData): Promise<AgreementFormState> {
+  if (!isForm(form)) return malformedCall();
   const { values, input } = agreementInput(form);
   try {
     const actor = await requireUser(["admin", "operator"]);
@@ -47,6 +49,7 @@ export async function createAgreementAction(_prev: AgreementFormState, form: For
 
 /** Edits the window and the local-HA permission; the kind and parties are set at creation. */
 export async function updateAgreementAction(_prev: AgreementFormState, form: FormData): Promise<AgreementFormState> {
+  if (!isForm(form)) return malformedCall();
   const id = String(form.get("id") ?? "");
   const { values, input } = agreementInput(form);
   try {
@@ -60,6 +63,7 @@ export async function updateAgreementAction(_prev: AgreementFormState, form: For
 }
 
 export async function setAgreementStatusAction(_prev: AgreementStatusState, form: FormData): Promise<AgreementStatusState> {
+  if (!isForm(form)) return malformedCall();
   const id = String(form.get("id") ?? "");
   try {
     const actor = await requireUser(["admin", "operator"]);
@@ -76,6 +80,7 @@ export async function setAgreementStatusAction(_prev: AgreementStatusState, form
  * re-rendering it would show "not found" before any client-side redirect could run.
  */
 export async function deleteAgreementAction(_prev: DeleteAgreementState, form: FormData): Promise<DeleteAgreementState> {
+  if (!isForm(form)) return malformedCall();
   const id = String(form.get("id") ?? "");
   try {
     const actor = await requireUser(["admin", "operator"]);

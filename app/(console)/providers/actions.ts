@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { createProvider, deleteProvider, updateProvider } from "@/lib/services/providers";
 import { actionFailure, type ActionState } from "../action-state";
+import { isForm, malformedCall } from "../action-guard";
 
 export type ProviderFormState = ActionState<{ id: string; name: string }>;
 export type DeleteProviderState = ActionState<{ deleted: true }>;
@@ -27,6 +28,7 @@ function providerInput(form: FormData) {
 }
 
 export async function createProviderAction(_prev: ProviderFormState, form: FormData): Promise<ProviderFormState> {
+  if (!isForm(form)) return malformedCall();
   const { input, values } = providerInput(form);
   try {
     const actor = await requireUser(["admin"]);
@@ -39,6 +41,7 @@ export async function createProviderAction(_prev: ProviderFormState, form: FormD
 }
 
 export async function updateProviderAction(_prev: ProviderFormState, form: FormData): Promise<ProviderFormState> {
+  if (!isForm(form)) return malformedCall();
   const id = String(form.get("id") ?? "");
   const { input, values } = providerInput(form);
   try {
@@ -57,6 +60,7 @@ export async function updateProviderAction(_prev: ProviderFormState, form: FormD
  * would never run: the page re-renders as "not found" first). A 409 names what still references it.
  */
 export async function deleteProviderAction(_prev: DeleteProviderState, form: FormData): Promise<DeleteProviderState> {
+  if (!isForm(form)) return malformedCall();
   const id = String(form.get("id") ?? "");
   try {
     const actor = await requireUser(["admin"]);

@@ -6,10 +6,12 @@ import { requireUser } from "@/lib/auth/session";
 import { getJob, type JobDto } from "@/lib/data/jobs";
 import { announceRenumbering, cancelRenumbering, completeRenumbering, planRenumbering } from "@/lib/services/renumbering";
 import { actionFailure, formValues, type ActionState } from "../action-state";
+import { isForm, isIdArg, malformedCall } from "../action-guard";
 
 export type PlanState = ActionState;
 
 export async function planRenumberingAction(_prev: PlanState, form: FormData): Promise<PlanState> {
+  if (!isForm(form)) return malformedCall();
   const values = formValues(form, ["prefixId", "newPrefix", "dormantAfterDays"]);
   let id: string;
   try {
@@ -28,6 +30,7 @@ export async function planRenumberingAction(_prev: PlanState, form: FormData): P
 }
 
 export async function announceRenumberingAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  if (!isForm(form)) return malformedCall();
   const values = formValues(form, ["id"]);
   try {
     const actor = await requireUser(["admin", "operator"]);
@@ -40,6 +43,7 @@ export async function announceRenumberingAction(_prev: ActionState, form: FormDa
 }
 
 export async function cancelRenumberingAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  if (!isForm(form)) return malformedCall();
   const values = formValues(form, ["id"]);
   try {
     const actor = await requireUser(["admin", "operator"]);
@@ -52,6 +56,7 @@ export async function cancelRenumberingAction(_prev: ActionState, form: FormData
 }
 
 export async function completeRenumberingAction(_prev: ActionState<{ leftBehind: number }>, form: FormData): Promise<ActionState<{ leftBehind: number }>> {
+  if (!isForm(form)) return malformedCall();
   const values = formValues(form, ["id", "force"]);
   try {
     const actor = await requireUser(["admin", "operator"]);
@@ -65,6 +70,7 @@ export async function completeRenumberingAction(_prev: ActionState<{ leftBehind:
 
 /** Polled by the progress bar: the same scoped read as GET /api/v1/jobs/{id}, with the console session. */
 export async function jobProgressAction(jobId: string): Promise<JobDto | null> {
+  if (!isIdArg(jobId)) return null;
   const actor = await requireUser();
   return getJob(actor, jobId).catch(() => null);
 }

@@ -4,12 +4,14 @@ import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/session";
 import { applyStalenessPolicy, setStalenessPolicy } from "@/lib/services/staleness";
 import { actionFailure, formValues, type ActionState } from "../action-state";
+import { isForm, malformedCall } from "../action-guard";
 
 export type StalenessPolicyState = ActionState<{ maxAgeSeconds: number }>;
 export type ApplyStalenessState = ActionState<{ flagged: number; maxAgeSeconds: number }>;
 
 /** The form asks for days and hours (what operators think in); the service stores seconds. */
 export async function saveStalenessAction(_prev: StalenessPolicyState, form: FormData): Promise<StalenessPolicyState> {
+  if (!isForm(form)) return malformedCall();
   const values = formValues(form, ["days", "hours"]);
   try {
     const actor = await requireUser(["admin"]);

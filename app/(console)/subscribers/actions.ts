@@ -3,6 +3,7 @@
 import { requireUser } from "@/lib/auth/session";
 import { createSubscriber } from "@/lib/services/subscribers";
 import { actionFailure, formValues, type ActionState } from "../action-state";
+import { isForm, malformedCall } from "../action-guard";
 
 export type CreatedSubscriberState = ActionState<{ subscriber: { id: string; nai: string }; secret: string }>;
 
@@ -13,6 +14,7 @@ const FIELDS = ["nai", "msaProviderId", "accessNai", "asaProviderId", "homeAddre
  * reload would render again.
  */
 export async function createSubscriberAction(_prev: CreatedSubscriberState, form: FormData): Promise<CreatedSubscriberState> {
+  if (!isForm(form)) return malformedCall();
   const values = formValues(form, FIELDS);
   try {
     const actor = await requireUser(["admin", "operator"]);

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/session";
 import { inviteUser, resetUserPassword, updateUser } from "@/lib/services/user-admin";
 import { actionFailure, type ActionState } from "../action-state";
+import { isForm, malformedCall } from "../action-guard";
 
 export type UserFormState = ActionState<{ id: string; email: string; password: string | null }>;
 export type UserStatusState = ActionState<{ disabled: boolean }>;
@@ -24,6 +25,7 @@ function userInput(form: FormData) {
 }
 
 export async function createUserAction(_prev: UserFormState, form: FormData): Promise<UserFormState> {
+  if (!isForm(form)) return malformedCall();
   const { input, values } = userInput(form);
   try {
     const actor = await requireUser(["admin"]);
@@ -36,6 +38,7 @@ export async function createUserAction(_prev: UserFormState, form: FormData): Pr
 }
 
 export async function updateUserAction(_prev: UserFormState, form: FormData): Promise<UserFormState> {
+  if (!isForm(form)) return malformedCall();
   const id = String(form.get("id") ?? "");
   const { input, values } = userInput(form);
   try {
@@ -50,6 +53,7 @@ export async function updateUserAction(_prev: UserFormState, form: FormData): Pr
 }
 
 export async function setUserDisabledAction(_prev: UserStatusState, form: FormData): Promise<UserStatusState> {
+  if (!isForm(form)) return malformedCall();
   const id = String(form.get("id") ?? "");
   const disabled = String(form.get("disabled") ?? "") === "true";
   try {
@@ -64,6 +68,7 @@ export async function setUserDisabledAction(_prev: UserStatusState, form: FormDa
 }
 
 export async function resetPasswordAction(_prev: ResetPasswordState, form: FormData): Promise<ResetPasswordState> {
+  if (!isForm(form)) return malformedCall();
   const id = String(form.get("id") ?? "");
   try {
     const actor = await requireUser(["admin"]);
@@ -77,6 +82,7 @@ export async function resetPasswordAction(_prev: ResetPasswordState, form: FormD
 
 /** An admin removes a user's lost second factor; the user can enrol a new one after signing in. */
 export async function removeUserTotpAction(_prev: UserStatusState, form: FormData): Promise<UserStatusState> {
+  if (!isForm(form)) return malformedCall();
   const id = String(form.get("id") ?? "");
   try {
     const actor = await requireUser(["admin"]);

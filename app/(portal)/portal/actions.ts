@@ -6,11 +6,13 @@ import { redirect } from "next/navigation";
 import { endPortalSession, requireSubscriber, startPortalSession } from "@/lib/auth/portal-session";
 import { acceptPortalInvite, authenticateSubscriber, portalRequestRebootstrap, portalRotateSecret } from "@/lib/services/portal";
 import { actionFailure, type ActionState } from "@/app/(console)/action-state";
+import { isForm, isIdArg, malformedCall } from "@/app/(console)/action-guard";
 
 // One message for every failure: it must not tell anyone which NAIs exist or have a portal password.
 const GENERIC_FAILURE = "Invalid NAI or password. After several failed attempts sign-in pauses for a few minutes.";
 
 export async function portalSignInAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  if (!isForm(form)) return malformedCall();
   const nai = String(form.get("nai") ?? "");
   const s = await authenticateSubscriber(nai, String(form.get("password") ?? ""));
   if (!s) return { ok: false, message: GENERIC_FAILURE, fieldErrors: {}, values: { nai } };
@@ -24,6 +26,7 @@ export async function portalSignOutAction(): Promise<void> {
 }
 
 export async function acceptInviteAction(token: string, _prev: ActionState, form: FormData): Promise<ActionState> {
+  if (!isIdArg(token) || !isForm(form)) return malformedCall();
   try {
     await acceptPortalInvite(token, { password: String(form.get("password") ?? ""), confirmPassword: String(form.get("confirmPassword") ?? "") });
   } catch (e) {

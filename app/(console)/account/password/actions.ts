@@ -5,8 +5,10 @@ import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { changePassword } from "@/lib/services/users";
 import { actionFailure, type ActionState } from "../../action-state";
+import { isForm, malformedCall } from "../../action-guard";
 
 export async function changePasswordAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  if (!isForm(form)) return malformedCall();
   const actor = await requireUser(undefined, { allowPendingPasswordChange: true });
   try {
     // Passwords are not trimmed: spaces are legitimate characters in a passphrase.

@@ -4,10 +4,12 @@ import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/session";
 import { confirmTotpEnrolment, removeTotp } from "@/lib/services/totp";
 import { actionFailure, type ActionState } from "../../action-state";
+import { isForm, malformedCall } from "../../action-guard";
 
 export type TotpState = ActionState<{ done: "enrolled" | "removed" }>;
 
 export async function enrolTotpAction(_prev: TotpState, form: FormData): Promise<TotpState> {
+  if (!isForm(form)) return malformedCall();
   try {
     const actor = await requireUser();
     await confirmTotpEnrolment(actor, {
@@ -23,6 +25,7 @@ export async function enrolTotpAction(_prev: TotpState, form: FormData): Promise
 }
 
 export async function removeTotpAction(_prev: TotpState, form: FormData): Promise<TotpState> {
+  if (!isForm(form)) return malformedCall();
   try {
     const actor = await requireUser();
     await removeTotp(actor, { code: String(form.get("code") ?? "") });

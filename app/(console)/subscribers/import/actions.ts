@@ -5,12 +5,14 @@ import { getJob, type JobDto } from "@/lib/data/jobs";
 import { MAX_IMPORT_BYTES } from "@/lib/domain/subscriber-csv";
 import { generatedSecretsPending, startSubscriberImport } from "@/lib/services/subscriber-import";
 import { actionFailure, type ActionState } from "../../action-state";
+import { isForm, isIdArg, malformedCall } from "../../action-guard";
 
 export type ImportStartState = ActionState<{ jobId: string }>;
 export type ImportProgress = { job: JobDto; secretsPending: boolean };
 
 /** The uploaded file goes to the same service as POST /api/v1/subscribers/import. */
 export async function startImportAction(_prev: ImportStartState, form: FormData): Promise<ImportStartState> {
+  if (!isForm(form)) return malformedCall();
   try {
     const actor = await requireUser(["admin", "operator"]);
     const file = form.get("file");
@@ -27,6 +29,7 @@ export async function startImportAction(_prev: ImportStartState, form: FormData)
 
 /** Polled by the progress bar: the scoped job read plus whether the one-time secrets are still there. */
 export async function importProgressAction(jobId: string): Promise<ImportProgress | null> {
+  if (!isIdArg(jobId)) return null;
   const actor = await requireUser();
   try {
     return { job: await getJob(actor, jobId), secretsPending: await generatedSecretsPending(actor, jobId) };
