@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ConfirmForm } from "@/components/providers/confirm-form";
+import { CompleteForm } from "@/components/renumberings/complete-form";
 import { JobProgress } from "@/components/renumberings/job-progress";
 import { RenumberingChart } from "@/components/renumberings/progress-chart";
 import { RenumberingStateBadge } from "@/components/renumberings/state-badge";
@@ -23,8 +24,8 @@ const STATES = ["pending", "migrated", "dormant"] as const;
 
 function Count({ label, value, tone }: { label: string; value: number; tone: string }) {
   return (
-    <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid={`count-${label.toLowerCase()}`}>
-      <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">{label}</p>
+    <div role="group" aria-labelledby={`count-${label.toLowerCase()}-label`} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid={`count-${label.toLowerCase()}`}>
+      <p id={`count-${label.toLowerCase()}-label`} className="text-xs font-semibold uppercase tracking-wide text-slate-500">{label}</p>
       <p className={`mt-1 text-2xl font-semibold ${tone}`}>{value.toLocaleString("en-US")}</p>
     </div>
   );
@@ -41,13 +42,18 @@ export default async function RenumberingPage({ params, searchParams }: { params
     if (isAppError(e) && e.status === 404) notFound();
     throw e;
   });
-  const [events, members] = await Promise.all([
+  const leftBehindShown = 50;
+  const [events, members, leftPending, leftDormant] = await Promise.all([
     listRenumberingEvents(actor, id),
     listRenumberingMembers(actor, id, { cursor, limit: 50, state: stateFilter }).catch((e) => {
       if (isAppError(e) && e.status === 422) return listRenumberingMembers(actor, id, { limit: 50 });
       throw e;
     }),
+    // A completed renumbering lists the MNs it left behind (forced completion): still flagged, on the retired prefix.
+    r.state === "completed" && r.counts.pending > 0 ? listRenumberingMembers(actor, id, { limit: leftBehindShown, state: "pending" }) : null,
+    r.state === "completed" && r.counts.dormant > 0 ? listRenumberingMembers(actor, id, { limit: leftBehindShown, state: "dormant" }) : null,
   ]);
+  const leftBehind = [...(leftPending?.items ?? []), ...(leftDormant?.items ?? [])];
   const writable = canWrite(actor);
   const jobBusy = r.job && (r.job.state === "queued" || r.job.state === "running");
   const left = r.counts.pending + r.counts.dormant;
@@ -80,19 +86,7 @@ export default async function RenumberingPage({ params, searchParams }: { params
                 </ConfirmForm>
               ) : null}
               {r.state === "announced" ? (
-                <ConfirmForm
-                  action={completeRenumberingAction}
-                  fields={{ id: r.id, force: left > 0 ? "true" : "false" }}
-                  trigger={left > 0 ? "Force complete" : "Complete"}
-                  title={left > 0 ? "Complete with mobile nodes left behind?" : "Complete this renumbering?"}
-                  confirmLabel={left > 0 ? "Force complete" : "Complete"}
-                  testId="complete"
-                >
-                  {r.oldPrefix} is retired.{" "}
-                  {left > 0
-                    ? `${left.toLocaleString("en-US")} mobile nodes have not migrated (${r.counts.pending} pending, ${r.counts.dormant} dormant); export the dormant list to contact them by other means.`
-                    : "Every mobile node has migrated."}
-                </ConfirmForm>
+                <CompleteForm action={completeRenumberingAction} id={r.id} oldPrefix={r.oldPrefix} counts={r.counts} />
               ) : null}
             </>
           ) : null
@@ -118,6 +112,28 @@ export default async function RenumberingPage({ params, searchParams }: { params
         ) : null}
       </Card>
 
+      {r.state === "completed" && left > 0 ? (
+        <section aria-labelledby="left-behind-heading" className="rounded-lg border border-amber-200 bg-amber-50 p-4">
+          <h2 id="left-behind-heading" className="text-lg font-semibold text-slate-900">Left behind: {left.toLocaleString("en-US")} mobile node{left === 1 ? "" : "s"}</h2>
+          <p className="mt-1 mb-3 text-sm text-slate-700">
+            Completed before they migrated ({r.counts.pending.toLocaleString("en-US")} pending, {r.counts.dormant.toLocaleString("en-US")} dormant). Each keeps its
+            old home address on the retired {r.oldPrefix} (nobody else gets it) and its re-bootstrap flag, and moves to its new address when it wakes up.
+            {left > leftBehind.length ? ` The first ${leftBehind.length} are listed; filter the list below by state for the rest.` : ""}
+          </p>
+          <Table caption="Mobile nodes left behind by the completion" testId="left-behind-table" head={["Subscriber", "Old home address", "New home address", "State", "Last bootstrap"]}>
+            {leftBehind.map((m) => (
+              <tr key={m.subscriberId}>
+                <Td><Link className="text-brand-700 hover:underline" href={`/subscribers/${m.subscriberId}`}>{m.nai}</Link></Td>
+                <Td mono>{m.oldAddress}</Td>
+                <Td mono>{m.newAddress || "— (assigned at bootstrap)"}</Td>
+                <Td><Badge tone={MEMBER_TONE[m.state]}>{m.state}</Badge></Td>
+                <Td>{m.lastBootstrapAt ? formatTime(m.lastBootstrapAt) : "never"}</Td>
+              </tr>
+            ))}
+          </Table>
+        </section>
+      ) : null}
+
       <section aria-labelledby="members-heading">
         <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
           <h2 id="members-heading" className="text-lg font-semibold text-slate-900">{r.state === "planned" ? "Preview" : "Subscribers"}</h2>
@@ -133,7 +149,7 @@ export default async function RenumberingPage({ params, searchParams }: { params
         </div>
         {members.items.length ? (
           <>
-            <Table caption="Affected subscribers and their new home address" testId="members-table" head={["Subscriber", "Old home address", "New home address", "", "State"]}>
+            <Table caption="Affected subscribers and their new home address" testId="members-table" head={["Subscriber", "Old home address", "New home address", "Notes", "State"]}>
               {members.items.map((m) => (
                 <tr key={m.subscriberId} className="hover:bg-slate-50">
                   <Td><Link className="text-brand-700 hover:underline" href={`/subscribers/${m.subscriberId}`}>{m.nai}</Link></Td>
