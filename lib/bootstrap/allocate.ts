@@ -9,6 +9,7 @@ import { addressHex, parseAddress, valueToAddress } from "@/lib/domain/ipv6";
 import {
   stableCandidate, randomCandidate, reservedHomeAddressReason, isScannable, firstFreeAddress, type HomeAddressMode, type HomePrefixValue,
 } from "@/lib/domain/home-address";
+import { serializeOn } from "@/lib/services/support";
 import { homeAddressSecret } from "./iid-secret";
 import { markRenumberingMigration, plannedRenumberedAddress } from "./renumbering";
 
@@ -23,6 +24,8 @@ export type AllocationInput = {
   nai: string;
   mode: HomeAddressMode;
   homeAgent: { id: string };
+  /** false for an operator's pin, which is honoured whatever the HA's load (lib/domain/ha-selection.ts) */
+  enforceCapacity?: boolean;
   staticHomeAddress: string | null;
   staticPrefixId: string | null;
   now: Date;
@@ -31,11 +34,34 @@ export type AllocationInput = {
 
 export type Allocation =
   | { ok: true; address: string; prefix: string; prefixId: string; kept: boolean; because: string[] }
-  | { ok: false; because: string[] };
+  | { ok: false; because: string[]; homeAgentFull?: boolean };
 
 class NoAddress extends Error {
   constructor(readonly because: string[]) {
     super("no home address");
+  }
+}
+
+/** The chosen HA filled up between its selection (outside the transaction) and this transaction. */
+class HomeAgentFull extends Error {
+  constructor(readonly because: string[]) {
+    super("home agent full");
+  }
+}
+
+/**
+ * HA capacity as a hard limit: HA selection reads the loads outside any transaction, so simultaneous
+ * bootstraps could all see the last free slot. A lease that binds the subscriber to an HA it is not
+ * already on counts that HA's other leases again here, serialised per HA (a row lock on PostgreSQL; on
+ * SQLite the transaction holds the write lock). Re-bootstraps on the same HA skip it: they add no load.
+ */
+async function checkCapacity(tx: Tx, homeAgentId: string, subscriberId: string, currentHomeAgentId: string | null): Promise<void> {
+  if (currentHomeAgentId === homeAgentId) return;
+  await serializeOn(tx, `ha-capacity:${homeAgentId}`);
+  const ha = await tx.homeAgent.findUnique({ where: { id: homeAgentId }, select: { name: true, capacity: true } });
+  const load = await tx.hoaLease.count({ where: { homeAgentId, subscriberId: { not: subscriberId } } });
+  if (!ha || load >= ha.capacity) {
+    throw new HomeAgentFull([`${ha?.name ?? "the home agent"} reached its capacity of ${ha?.capacity ?? 0} bindings while this bootstrap was served`]);
   }
 }
 
@@ -98,8 +124,9 @@ async function allocateOnce(tx: Tx, input: AllocationInput): Promise<Extract<All
   if (prefixes.length === 0) throw new NoAddress(["the home agent has no active home link prefix"]);
   const existing = await tx.hoaLease.findUnique({
     where: { subscriberId: input.subscriberId },
-    select: { id: true, address: true, kind: true, prefixId: true },
+    select: { id: true, address: true, kind: true, prefixId: true, homeAgentId: true },
   });
+  if (input.enforceCapacity !== false) await checkCapacity(tx, input.homeAgent.id, input.subscriberId, existing?.homeAgentId ?? null);
   const leaseData = { homeAgentId: input.homeAgent.id, expiresAt: input.leaseExpiresAt };
   // Read before any address is kept or chosen: no path below may hand out (or keep) an HA's address.
   const haAddresses = await haAddressValues(tx);
@@ -209,6 +236,7 @@ export async function assignHomeAddress(input: AllocationInput): Promise<Allocat
       });
     } catch (e) {
       if (e instanceof NoAddress) return { ok: false, because: e.because };
+      if (e instanceof HomeAgentFull) return { ok: false, because: e.because, homeAgentFull: true };
       // Another bootstrap took the address (or this subscriber's lease) first: run again, it will see that row.
       if (isUniqueViolation(e) && attempt < TX_ATTEMPTS) continue;
       throw e;

@@ -101,7 +101,10 @@ export async function rememberNonce(
 ): Promise<boolean> {
   const until = Math.max(requestTime.getTime(), now.getTime()) + skewSeconds * 1000 + 1000;
   try {
-    await db.replayNonce.create({ data: { nai, nonce, expiresAt: new Date(until) } });
+    // A transaction of its own, not a bare statement: SQLite requests share one connection, and a bare
+    // write issued while another request's transaction is open runs inside it and is lost if that one
+    // rolls back (a forgotten nonce would let the request be replayed). Interactive transactions queue for the connection.
+    await db.$transaction((tx) => tx.replayNonce.create({ data: { nai, nonce, expiresAt: new Date(until) } }));
   } catch (e) {
     if (isUniqueViolation(e)) return false;
     throw e;

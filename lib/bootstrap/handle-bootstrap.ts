@@ -83,13 +83,13 @@ async function run(body: unknown, ctx: BootstrapContext, now: Date, t: Timeline,
   const lifetime = cfg.BOOTSTRAP_KEY_LIFETIME_SECONDS;
   const expiresAt = new Date(now.getTime() + lifetime * 1000);
   const alloc = await assignHomeAddress({
-    subscriberId: sub.id, nai: req.nai, mode, homeAgent: ha, staticHomeAddress: sub.staticHomeAddress,
+    subscriberId: sub.id, nai: req.nai, mode, homeAgent: ha, enforceCapacity: choice.rule !== "pinned", staticHomeAddress: sub.staticHomeAddress,
     staticPrefixId: choice.staticTarget?.prefixId ?? null, now, leaseExpiresAt: expiresAt,
   });
   s.explanation.push(...alloc.because);
   if (!alloc.ok) {
     t.mark("home-address-assigned", false, alloc.because[alloc.because.length - 1]);
-    return errorResult("home_prefix_exhausted", alloc.because[alloc.because.length - 1]);
+    return errorResult(alloc.homeAgentFull ? "no_home_agent_available" : "home_prefix_exhausted", alloc.because[alloc.because.length - 1]);
   }
   Object.assign(s, { homeAddress: alloc.address, homePrefix: alloc.prefix, expiresAt });
   t.mark("home-address-assigned", true, `${alloc.address} on ${alloc.prefix}${alloc.kept ? " (kept)" : ""}`);

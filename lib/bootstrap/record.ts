@@ -48,7 +48,10 @@ export type SessionRecord = {
  */
 export async function recordSession(db: PrismaClient, r: SessionRecord): Promise<boolean> {
   try {
-    await db.bootstrapSession.create({
+    // Its own (interactive) transaction, see rememberNonce: a bare insert could land in another request's
+    // open transaction on the shared SQLite connection and vanish with its rollback. (A one-statement
+    // array $transaction runs as a bare statement, so it does not help.)
+    await db.$transaction((tx) => tx.bootstrapSession.create({
       data: {
         id: r.id,
         subscriberId: r.subscriberId,
@@ -73,7 +76,7 @@ export async function recordSession(db: PrismaClient, r: SessionRecord): Promise
         steps: JSON.stringify(r.steps),
         createdAt: r.createdAt,
       },
-    });
+    }));
     return true;
   } catch (e) {
     console.error(`[bootstrap] could not record session ${r.id}: ${(e as Error).message}`);
