@@ -1,18 +1,28 @@
 // Optimistic gate only: no session cookie → the sign-in page. The real check (valid JWT, user still
 // enabled, role and scope) happens on the server in lib/auth/session.ts for every page and action.
 // For the APIs it only answers methods a route does not implement, with a JSON 405 (lib/api/method-not-allowed.ts).
+// On every page (console, portal, sign-in, unknown paths) a state-changing request from another origin —
+// a cross-site server-action post — is refused with 403 before Next's own origin check would answer it
+// with a 500 (lib/security/action-origin.ts: Next's rule, applied first).
 import { NextResponse, type NextRequest } from "next/server";
 import { methodNotAllowed } from "@/lib/api/method-not-allowed";
+import { refuseCrossOriginAction } from "@/lib/security/action-origin";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
 const API_PATH = /^\/api\/(v1|bootstrap)(\/|$)/;
+
+/** The console pages behind the sign-in gate (the paths the matcher listed before it took every page). */
+const GATED_PATH = /^\/(?:$|(?:dashboard|subscribers|home-agents|prefixes|sessions|providers|agreements|explain|account|users|audit)(?:\/|$))/;
 
 export function proxy(request: NextRequest) {
   if (API_PATH.test(request.nextUrl.pathname)) {
     // The APIs authenticate themselves (401 in their own shape); never redirect them to the sign-in page.
     return methodNotAllowed(request.method, request.nextUrl.pathname) ?? NextResponse.next();
   }
+  const crossOrigin = refuseCrossOriginAction(request);
+  if (crossOrigin) return crossOrigin;
+  if (!GATED_PATH.test(request.nextUrl.pathname)) return NextResponse.next();
   const hasSession = request.cookies.getAll().some((c) => SESSION_COOKIES.some((n) => c.name === n || c.name.startsWith(`${n}.`)));
   if (hasSession) return NextResponse.next();
   const url = request.nextUrl.clone();
@@ -23,20 +33,10 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Console pages (sign-in gate) and the APIs (405 only: they answer 401 themselves); /signin, assets and health stay open.
+  // Every page (cross-origin check; the sign-in gate only on GATED_PATH) and the two APIs (405 only: they
+  // answer 401 themselves). Not next-auth's /api/auth (its own CSRF token), /api/health, nor build assets.
   matcher: [
-    "/",
-    "/dashboard/:path*",
-    "/subscribers/:path*",
-    "/home-agents/:path*",
-    "/prefixes/:path*",
-    "/sessions/:path*",
-    "/providers/:path*",
-    "/agreements/:path*",
-    "/explain/:path*",
-    "/account/:path*",
-    "/users/:path*",
-    "/audit/:path*",
+    "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)",
     "/api/v1/:path*",
     "/api/bootstrap/:path*",
   ],
