@@ -3,6 +3,7 @@
 // request time from its status and window, never stored (a window that ends mid-day ends mid-day).
 import type { Actor } from "@/lib/auth/actor";
 import { providerScope } from "@/lib/auth/actor";
+import { startsWithIgnoringCase } from "@/lib/db/search";
 import { getDb } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/tx";
 import { NotFoundError } from "@/lib/errors";
@@ -104,7 +105,7 @@ export async function listAgreements(actor: Actor, query: AgreementListQuery = {
         status ? { status } : {},
         providerId ? { OR: [{ fromProviderId: providerId }, { toProviderId: providerId }] } : {},
         inForce === undefined ? {} : inForce ? inForceWhere(now) : notInForceWhere(now),
-        q ? { OR: [{ fromProvider: { name: { startsWith: q } } }, { toProvider: { name: { startsWith: q } } }] } : {},
+        q ? { OR: [{ fromProvider: { name: startsWithIgnoringCase(q) } }, { toProvider: { name: startsWithIgnoringCase(q) } }] } : {},
       ],
     },
     orderBy: NEWEST_FIRST,

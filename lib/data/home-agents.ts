@@ -1,6 +1,7 @@
 // Home agent reads, scoped to the operator's MSPs. `activeBindings` = HoA leases held on the HA.
 import type { Actor } from "@/lib/auth/actor";
 import { providerScope } from "@/lib/auth/actor";
+import { startsWithIgnoringCase } from "@/lib/db/search";
 import { getDb } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/tx";
 import { NotFoundError } from "@/lib/errors";
@@ -87,7 +88,7 @@ export async function listHomeAgents(actor: Actor, query: HomeAgentListQuery = {
         providerId ? { providerId } : {},
         state ? { state } : {},
         region ? { region } : {},
-        q ? { OR: [{ name: { startsWith: q } }, { fqdn: { startsWith: q.toLowerCase() } }, { address: { startsWith: q.toLowerCase() } }] } : {},
+        q ? { OR: [{ name: startsWithIgnoringCase(q) }, { fqdn: { startsWith: q.toLowerCase() } }, { address: { startsWith: q.toLowerCase() } }] } : {},
       ],
     },
     orderBy: NEWEST_FIRST,

@@ -1,6 +1,7 @@
 // Provider reads. Operators see only the providers in their scope; everything else is "not found".
 import type { Actor } from "@/lib/auth/actor";
 import { providerScope } from "@/lib/auth/actor";
+import { startsWithIgnoringCase } from "@/lib/db/search";
 import { getDb } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/tx";
 import { NotFoundError } from "@/lib/errors";
@@ -62,7 +63,7 @@ export async function listProviders(actor: Actor, query: ProviderListQuery = {})
       AND: [
         providerScopeWhere(actor),
         afterCreatedAt(decodeCursor(cursor, "createdAt")),
-        q ? { OR: [{ name: { startsWith: q } }, { realms: { some: { name: { startsWith: q.toLowerCase() } } } }] } : {},
+        q ? { OR: [{ name: startsWithIgnoringCase(q) }, { realms: { some: { name: { startsWith: q.toLowerCase() } } } }] } : {},
         role ? { roles: { some: { role } } } : {},
       ],
     },

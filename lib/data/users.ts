@@ -2,6 +2,7 @@
 // Operators manage only themselves (/account), so listing users is refused for them (403: a role rule).
 import type { Actor } from "@/lib/auth/actor";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { startsWithIgnoringCase } from "@/lib/db/search";
 import { getDb } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/tx";
 import { UserListQuerySchema, type UserListQuery } from "@/lib/domain/schemas/audit";
@@ -62,7 +63,7 @@ export async function listUsers(actor: Actor, query: UserListQuery = {}): Promis
     where: {
       AND: [
         afterCreatedAt(decodeCursor(cursor, "createdAt")),
-        q ? { OR: [{ email: { startsWith: q.toLowerCase() } }, { name: { startsWith: q } }] } : {},
+        q ? { OR: [{ email: { startsWith: q.toLowerCase() } }, { name: startsWithIgnoringCase(q) }] } : {},
         role ? { role } : {},
         disabled === undefined ? {} : { disabled },
       ],
