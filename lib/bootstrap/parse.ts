@@ -145,5 +145,6 @@ export function parseStatusRequest(body: unknown): Parsed<StatusRequest> {
 export function rawField(body: unknown, name: string, max: number): string {
   if (body === null || typeof body !== "object") return "";
   const v = (body as Record<string, unknown>)[name];
-  return typeof v === "string" ? v.slice(0, max) : "";
+  // Kept for the record only: a NUL (which PostgreSQL cannot store) becomes U+FFFD so the attempt is still recorded.
+  return typeof v === "string" ? v.slice(0, max).replaceAll("\u0000", "\uFFFD") : "";
 }

@@ -1,5 +1,6 @@
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { adapterFactoryFor } from "./adapter";
+import { refuseNul } from "./nul-guard";
 import { databaseUrl } from "./provider";
 
 export type Db = PrismaClient;
@@ -8,7 +9,15 @@ const globalForDb = globalThis as unknown as { __mip6Db?: PrismaClient };
 
 function create(): PrismaClient {
   const { factory } = adapterFactoryFor(databaseUrl());
-  return new PrismaClient({ adapter: factory });
+  // Same client API (also inside interactive transactions); only the arguments are checked first.
+  return new PrismaClient({ adapter: factory }).$extends({
+    query: {
+      $allOperations({ args, query }) {
+        refuseNul(args);
+        return query(args);
+      },
+    },
+  }) as unknown as PrismaClient;
 }
 
 /** The process-wide Prisma client (one per process; survives Next.js dev reloads). */

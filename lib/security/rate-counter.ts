@@ -14,7 +14,9 @@ export function rateWindow(now: Date): RateWindow {
 }
 
 /** Counts one hit on `key` in the window and answers the count so far (an upsert: one round trip). */
-export async function countHit(db: PrismaClient, key: string, window: RateWindow): Promise<number> {
+export async function countHit(db: PrismaClient, claimedKey: string, window: RateWindow): Promise<number> {
+  // Keys carry what a client claimed (an email, a NAI): a NUL, which PostgreSQL cannot store, is counted as U+FFFD.
+  const key = claimedKey.replaceAll("\u0000", "\uFFFD");
   const row = await db.rateCounter.upsert({
     where: { key_windowStart: { key, windowStart: window.start } },
     create: { key, windowStart: window.start, count: 1 },

@@ -31,7 +31,8 @@ export type AuthenticatedUser = {
  */
 export async function authenticate(emailInput: string, password: string, now = new Date(), totpCode = ""): Promise<AuthenticatedUser | null> {
   const email = normalizeEmail(emailInput);
-  if (!email || !password || password.length > 1024) return null;
+  // A NUL cannot be in any stored email (the database layer refuses it): a plain failure, not an error.
+  if (!email || !password || password.length > 1024 || email.includes("\u0000")) return null;
   const user = await getDb().user.findUnique({
     where: { email },
     select: {
