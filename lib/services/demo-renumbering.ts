@@ -63,8 +63,9 @@ export function demoRenumbering(actor: Actor, now: number, rnd: () => number): D
     },
   };
 
-  // The drain sweep, as the server's runner does it, at the simulated moments (and once at `now`).
-  const sweeps: HistoryHook[] = [];
+  // The drain sweep, as the server's runner does it: a minute after the announcement (MNs asleep for
+  // longer than the dormant period are dormant at once), then every half hour, and once at `now`.
+  const sweeps: HistoryHook[] = [sweepAt(announcedAt + 60_000)];
   for (let t = announcedAt + d.sweepEveryMinutes * 60_000; t < now; t += d.sweepEveryMinutes * 60_000) sweeps.push(sweepAt(t));
   sweeps.push(sweepAt(now));
   function sweepAt(t: number): HistoryHook {
