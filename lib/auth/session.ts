@@ -2,7 +2,7 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { cache } from "react";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import type { Role, UserActor } from "@/lib/auth/actor";
 import { authOptions } from "@/lib/auth/options";
 import { getDb } from "@/lib/db/client";
@@ -42,4 +42,14 @@ export async function requireUser(roles?: Role[], opts: { allowPendingPasswordCh
   const { mustChangePassword: _pending, ...actor } = user;
   void _pending;
   return actor;
+}
+
+/**
+ * requireUser for a page (not an action): a role outside `roles` gets the not-found page with HTTP 404 —
+ * as for an object outside the actor's scope — instead of a thrown 403 that Next would render as a 500.
+ */
+export async function requirePageUser(roles: Role[]): Promise<UserActor> {
+  const user = await getCurrentUser();
+  if (user && !user.mustChangePassword && !roles.includes(user.role)) notFound();
+  return requireUser(roles);
 }

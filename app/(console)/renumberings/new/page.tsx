@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import { PlanForm } from "@/components/renumberings/plan-form";
 import { one, type SearchParams } from "@/components/ui/format";
 import { Card, PageHeader } from "@/components/ui/page-header";
-import { requireUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/auth/session";
 import { listPrefixes } from "@/lib/data/prefixes";
 import { planRenumberingAction } from "../actions";
 
 export const metadata: Metadata = { title: "New renumbering" };
 
 export default async function NewRenumberingPage({ searchParams }: { searchParams: SearchParams }) {
-  const actor = await requireUser(["admin", "operator"]);
+  const actor = await requirePageUser(["admin", "operator"]);
   const prefixes = await listPrefixes(actor, { state: "active", limit: 500 });
   return (
     <div className="max-w-xl">

@@ -6,7 +6,7 @@ import { ResetPassword } from "@/components/users/reset-password";
 import { UserForm } from "@/components/users/user-form";
 import { formatTime } from "@/components/ui/format";
 import { Badge, Card, PageHeader } from "@/components/ui/page-header";
-import { requireUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/auth/session";
 import { listProviders } from "@/lib/data/providers";
 import { getUser } from "@/lib/data/users";
 import { isAppError } from "@/lib/errors";
@@ -15,7 +15,7 @@ import { removeUserTotpAction, resetPasswordAction, setUserDisabledAction, updat
 export const metadata: Metadata = { title: "User" };
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requireUser(["admin", "auditor"]);
+  const actor = await requirePageUser(["admin", "auditor"]);
   const { id } = await params;
   let user: Awaited<ReturnType<typeof getUser>>;
   try {

@@ -17,7 +17,7 @@ import { listAgreements } from "@/lib/data/agreements";
 import { buildGraph, buildMatrix } from "@/lib/domain/agreement-overview";
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES } from "@/lib/domain/agreements";
 import { isAppError } from "@/lib/errors";
-import { deleteAgreementAction, setAgreementStatusAction } from "./actions";
+import { deleteAgreementAction, setAgreementStatusAction } from "../actions";
 
 export const metadata: Metadata = { title: "Agreements" };
 

@@ -10,8 +10,8 @@ import { canWrite } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/session";
 import { listSubscribers } from "@/lib/data/subscribers";
 import { isAppError } from "@/lib/errors";
-import { homeAgentOptions, nameMap, providerOptions } from "../names";
-import { bulkRebootstrapAction } from "../rebootstrap/actions";
+import { homeAgentOptions, nameMap, providerOptions } from "../../names";
+import { bulkRebootstrapAction } from "../../rebootstrap/actions";
 import { BULK_FORM_ID, BulkRebootstrap, SelectAllRows } from "@/components/rebootstrap/bulk-rebootstrap";
 
 export const metadata: Metadata = { title: "Subscribers" };

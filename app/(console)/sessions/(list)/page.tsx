@@ -11,7 +11,7 @@ import { requireUser } from "@/lib/auth/session";
 import { listSessions } from "@/lib/data/sessions";
 import { getSubscriber } from "@/lib/data/subscribers";
 import { isAppError } from "@/lib/errors";
-import { homeAgentOptions, nameMap } from "../names";
+import { homeAgentOptions, nameMap } from "../../names";
 
 export const metadata: Metadata = { title: "Sessions" };
 

@@ -11,7 +11,7 @@ import { requireUser } from "@/lib/auth/session";
 import { listProviders } from "@/lib/data/providers";
 import { PROVIDER_ROLES } from "@/lib/domain/schemas/provider";
 import { isAppError } from "@/lib/errors";
-import { createProviderAction } from "./actions";
+import { createProviderAction } from "../actions";
 
 export const metadata: Metadata = { title: "Providers" };
 

@@ -7,17 +7,17 @@ import { formatTime, one, type SearchParams } from "@/components/ui/format";
 import { Badge, Card, EmptyState, FormMessage, PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td } from "@/components/ui/table";
-import { requireUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/auth/session";
 import { listProviders } from "@/lib/data/providers";
 import { listUsers } from "@/lib/data/users";
 import { USER_ROLES } from "@/lib/domain/schemas/user";
 import { isAppError } from "@/lib/errors";
-import { createUserAction } from "./actions";
+import { createUserAction } from "../actions";
 
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage({ searchParams }: { searchParams: SearchParams }) {
-  const actor = await requireUser(["admin", "auditor"]);
+  const actor = await requirePageUser(["admin", "auditor"]);
   const sp = await searchParams;
   const params = { q: one(sp.q), role: one(sp.role), cursor: one(sp.cursor) };
   let page: Awaited<ReturnType<typeof listUsers>> | null = null;
