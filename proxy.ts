@@ -7,22 +7,28 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { methodNotAllowed } from "@/lib/api/method-not-allowed";
 import { refuseCrossOriginAction } from "@/lib/security/action-origin";
+import { refuseUndecodableAction } from "@/lib/security/action-body";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
 const API_PATH = /^\/api\/(v1|bootstrap)(\/|$)/;
 
-/** The console pages behind the sign-in gate (the paths the matcher listed before it took every page). */
-const GATED_PATH = /^\/(?:$|(?:dashboard|subscribers|home-agents|prefixes|sessions|providers|agreements|explain|account|users|audit)(?:\/|$))/;
+/** The pages open without an operator session: the sign-in page and the subscriber portal (its own cookie).
+ *  Every other page — console pages, and unknown paths — is behind the gate, so a console page added later
+ *  cannot be left out of a list. */
+const OPEN_PATH = /^\/(?:signin|portal)(?:\/|$)/;
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   if (API_PATH.test(request.nextUrl.pathname)) {
     // The APIs authenticate themselves (401 in their own shape); never redirect them to the sign-in page.
     return methodNotAllowed(request.method, request.nextUrl.pathname) ?? NextResponse.next();
   }
   const crossOrigin = refuseCrossOriginAction(request);
   if (crossOrigin) return crossOrigin;
-  if (!GATED_PATH.test(request.nextUrl.pathname)) return NextResponse.next();
+  // A server-action body React cannot decode: 400 here, where Next would answer 500 (lib/security/action-body.ts).
+  const undecodable = await refuseUndecodableAction(request);
+  if (undecodable) return undecodable;
+  if (OPEN_PATH.test(request.nextUrl.pathname)) return NextResponse.next();
   const hasSession = request.cookies.getAll().some((c) => SESSION_COOKIES.some((n) => c.name === n || c.name.startsWith(`${n}.`)));
   if (hasSession) return NextResponse.next();
   const url = request.nextUrl.clone();
@@ -33,10 +39,10 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Every page (cross-origin check; the sign-in gate only on GATED_PATH) and the two APIs (405 only: they
+  // Every page (cross-origin check; the sign-in gate on all but OPEN_PATH) and the two APIs (405 only: they
   // answer 401 themselves). Not next-auth's /api/auth (its own CSRF token), /api/health, nor build assets.
   matcher: [
-    "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)",
+    "/((?!api/|_next/|favicon.ico|icon.svg|robots.txt).*)",
     "/api/v1/:path*",
     "/api/bootstrap/:path*",
   ],

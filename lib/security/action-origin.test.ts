@@ -57,7 +57,7 @@ test("refuseCrossOriginAction: 403 for a foreign state-changing request only", a
   assert.equal(refuseCrossOriginAction({ method: "POST", headers: h({ host: "127.0.0.1:3612" }) }), null);
 });
 
-test("proxy.ts: GET as before (gate on console paths only); a foreign POST is 403 on every page, own-origin POST passes", async () => {
+test("proxy.ts: GET gated on every page but /signin and /portal; a foreign POST is 403 on every page, own-origin POST passes", async () => {
   const { proxy } = await import("../../proxy");
   const { NextRequest } = await import("next/server");
   // Awaited: proxy() may become async (it may read the body); the assertions hold either way.
@@ -67,11 +67,17 @@ test("proxy.ts: GET as before (gate on console paths only); a foreign POST is 40
     const body = method === "GET" ? undefined : "[]";
     return await proxy(new NextRequest(`http://console.test${path}`, { method, body, headers: { host: "console.test", "content-type": "text/plain;charset=UTF-8", ...(init.headers ?? {}) } }));
   };
-  // Signed out, GET: the console pages the gate always covered redirect, the rest pass untouched.
-  for (const p of ["/", "/dashboard", "/subscribers/x", "/home-agents", "/prefixes", "/sessions", "/providers", "/agreements", "/explain", "/account/password", "/users", "/audit"]) {
-    assert.equal((await req(p)).status, 307, p);
+  // Signed out, GET: every console page (each directory of app/(console)) and unknown paths redirect to the
+  // sign-in page; only the sign-in page and the portal pass untouched.
+  const fs = await import("node:fs");
+  const consoleDirs = fs.readdirSync("app/(console)", { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => `/${d.name}`);
+  assert.ok(consoleDirs.includes("/renumberings") && consoleDirs.includes("/leases"), "reads the console's pages");
+  for (const p of ["/", ...consoleDirs, "/subscribers/x", "/account/password", "/no-such-page", "/dashboardx", "/signinx", "/portalx"]) {
+    const r = await req(p);
+    assert.equal(r.status, 307, p);
+    assert.match(r.headers.get("location") ?? "", /\/signin(\?|$)/, p);
   }
-  for (const p of ["/signin", "/portal", "/portal/signin", "/portal/invite/pi_x", "/settings", "/renumberings", "/leases", "/rebootstrap", "/no-such-page", "/dashboardx"]) {
+  for (const p of ["/signin", "/portal", "/portal/signin", "/portal/invite/pi_x"]) {
     assert.equal((await req(p)).headers.get("x-middleware-next"), "1", p);
   }
   assert.equal((await req("/dashboard", { headers: { origin: "http://evil.example" } })).status, 307, "GET with a foreign Origin: unchanged");

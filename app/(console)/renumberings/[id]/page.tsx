@@ -37,11 +37,16 @@ export default async function RenumberingPage({ params, searchParams }: { params
   const sp = await searchParams;
   const cursor = one(sp.cursor);
   const stateFilter = STATES.find((s) => s === one(sp.state));
+  const load = () =>
+    getRenumbering(actor, id).catch((e) => {
+      if (isAppError(e) && e.status === 404) notFound();
+      throw e;
+    });
+  // Scope first (another provider's renumbering is a 404 and triggers nothing), then the drain sweep so
+  // pending → dormant is current, then the state as it now is.
+  await load();
   await sweepRenumbering(id).catch(() => undefined);
-  const r = await getRenumbering(actor, id).catch((e) => {
-    if (isAppError(e) && e.status === 404) notFound();
-    throw e;
-  });
+  const r = await load();
   const leftBehindShown = 50;
   const [events, members, leftPending, leftDormant] = await Promise.all([
     listRenumberingEvents(actor, id),
