@@ -203,7 +203,7 @@ describe("portal session", () => {
     const asBearer = await call(m.subscribersRoute.GET, "GET", "/api/v1/subscribers", { headers: { authorization: `Bearer ${value}` } });
     assert.equal(asBearer.status, 401);
     // The page gate sends a portal-only browser to the operator sign-in.
-    const res = m.proxy.proxy(new m.nextServer.NextRequest("http://console.test/subscribers", { headers: { cookie } }));
+    const res = await m.proxy.proxy(new m.nextServer.NextRequest("http://console.test/subscribers", { headers: { cookie } }));
     assert.equal(res.status, 307);
     assert.equal(new URL(res.headers.get("location")!).pathname, "/signin");
   });

@@ -284,7 +284,7 @@ describe("unsupported methods on /api/v1 and /api/bootstrap", () => {
     for (const r of await walkBoth()) {
       const allow = new Set<string>([...r.exported, "OPTIONS", ...(r.exported.includes("GET") ? ["HEAD"] : [])]);
       for (const method of HTTP_METHODS) {
-        const res = proxy(new NextRequest(`http://console.test${r.url}`, { method }));
+        const res = await proxy(new NextRequest(`http://console.test${r.url}`, { method }));
         if (allow.has(method)) {
           assert.equal(res.headers.get("x-middleware-next"), "1", `${method} ${r.template} reaches the route`);
           continue;
@@ -301,12 +301,12 @@ describe("unsupported methods on /api/v1 and /api/bootstrap", () => {
     assert.ok(checked > 20, `unsupported methods checked: ${checked}`);
     // The pentest's examples, by name.
     for (const [method, url] of [["PUT", "/api/v1/subscribers"], ["DELETE", "/api/v1/sessions"], ["GET", "/api/bootstrap/v1"]]) {
-      const res = proxy(new NextRequest(`http://console.test${url}`, { method }));
+      const res = await proxy(new NextRequest(`http://console.test${url}`, { method }));
       assert.equal(res.status, 405, `${method} ${url}`);
       assert.ok((res.headers.get("allow") ?? "").length > 0);
     }
     // Unknown paths under /api/v1 still reach the catch-all (JSON 404), and pages keep the sign-in gate.
-    assert.equal(proxy(new NextRequest("http://console.test/api/v1/nope/deeper", { method: "PUT" })).headers.get("x-middleware-next"), "1");
-    assert.equal(proxy(new NextRequest("http://console.test/subscribers", { method: "GET" })).status, 307);
+    assert.equal((await proxy(new NextRequest("http://console.test/api/v1/nope/deeper", { method: "PUT" }))).headers.get("x-middleware-next"), "1");
+    assert.equal((await proxy(new NextRequest("http://console.test/subscribers", { method: "GET" }))).status, 307);
   });
 });
