@@ -83,6 +83,8 @@ function buildWorld(tag: string): World {
 const VOLATILE_TABLES = new Set(["_prisma_migrations", "RateCounter", "ReplayNonce", "BootstrapSession", "RenumberingEvent", "Job"]);
 // Sign-in counters and locks move on wrong passwords (a refusal may count one); timestamps follow other changes.
 const VOLATILE_COLUMNS = new Set(["updatedAt", "lastUsedAt", "failedLogins", "lockedUntil", "portalFailedLogins", "portalLockedUntil", "lockedBy", "lockedAt"]);
+// The drain sweep moves other specs' renumbering members along in the background (pending → dormant).
+const VOLATILE_TABLE_COLUMNS: Record<string, string[]> = { RenumberingMember: ["state", "migratedAt"] };
 
 type Snapshot = Map<string, string>;
 
@@ -98,7 +100,7 @@ function snapshot(db: Database.Database): Snapshot {
   for (const table of tables) {
     if (VOLATILE_TABLES.has(table)) continue;
     for (const row of db.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[]) {
-      const kept = Object.fromEntries(Object.entries(row).filter(([k]) => !VOLATILE_COLUMNS.has(k)));
+      const kept = Object.fromEntries(Object.entries(row).filter(([k]) => !VOLATILE_COLUMNS.has(k) && !VOLATILE_TABLE_COLUMNS[table]?.includes(k)));
       const json = JSON.stringify(kept);
       rows.set(`${table}:${String(row.id ?? row.key ?? json)}`, json);
     }
@@ -651,6 +653,9 @@ function fieldNames(key: string): string[] {
 function fuzzArgs(key: string): unknown[][] {
   const names = fieldNames(key);
   const fill = (v: string | string[]) => form(Object.fromEntries(names.map((n) => [n, v])));
+  // Every field a different nasty value, rotated so each field gets each value once over the variants.
+  const nasty = (shift: number) => form(Object.fromEntries(names.map((n, i) => [n, NASTY[(i + shift) % NASTY.length]])));
+  const rotations = Math.min(NASTY.length, Math.max(3, Math.ceil(NASTY.length / Math.max(1, names.length))));
   return [
     [],
     [null],
@@ -664,11 +669,9 @@ function fuzzArgs(key: string): unknown[][] {
     [HUGE],
     [`${world.B.subscriber}\u0000`],
     [null, fill(HUGE)],
-    ...NASTY.map((v) => [null, fill(v)]),
+    ...Array.from({ length: rotations }, (_, i) => [null, nasty(i)]),
     [null, fill([NASTY[1], NASTY[2]])],
-    [null, fill("cm-no-such-id-000000000000")],
     [null, fill("cm-no-such-id"), "extra", { x: 1 }, 7, [8]],
-    [HUGE, HUGE, fill(HUGE)],
   ];
 }
 
@@ -713,18 +716,23 @@ test("fuzz: malformed arguments and bodies to every action never get a 5xx and c
   const superuser = await playwrightRequest.newContext({ baseURL: process.env.E2E_BASE_URL, storageState: await sessions.admin.storageState() });
   await portalSession(actions, world.portal.nai, world.portal.password, superuser);
   const failures: string[] = [];
+  let n = 0;
   for (const [key, action] of actions) {
     const info = referenceInfo.extractInfoFromServerReferenceId(action.id);
     const ctx = info.usedArgs.some(Boolean) || info.hasRestArgs ? superuser : sessions.anon;
     const page = action.file.includes("(portal)") ? "/portal" : CASES[key].page(world);
     const before = snapshot(db);
+    // Undecodable bodies fail before any action is chosen (proxy.ts, lib/security/action-body.ts), so each
+    // action gets four of them in turn (every kind reaches several actions) and the first action all.
+    const raw = Object.entries(RAW_BODIES);
+    const rawHere = n++ === 0 ? raw : [0, 1, 2, 3].map((j) => raw[(n * 4 + j) % raw.length]);
     const bodies: [string, Body][] = [
       ...(await Promise.all(fuzzArgs(key).map(async (args, i): Promise<[string, Body]> => [`args #${i}`, await encode(args)]))),
-      ...Object.entries(RAW_BODIES),
+      ...rawHere,
     ];
-    for (let i = 0; i < bodies.length; i += 4) {
+    for (let i = 0; i < bodies.length; i += 6) {
       await Promise.all(
-        bodies.slice(i, i + 4).map(async ([name, body]) => {
+        bodies.slice(i, i + 6).map(async ([name, body]) => {
           const call = await post(ctx, page, action.id, body);
           if (call.status >= 500) failures.push(`${key} ${name}: ${describe(call)}`);
         }),
