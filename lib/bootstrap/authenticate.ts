@@ -2,6 +2,7 @@
 import crypto from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { open, seal } from "@/lib/crypto/secret-box";
+import { TX_OPTIONS } from "@/lib/db/tx";
 import { deriveAuthKey } from "@/lib/domain/keys";
 import { isUniqueViolation } from "@/lib/errors";
 import { ROOT_SECRET_KIND } from "@/lib/services/credentials";
@@ -104,7 +105,7 @@ export async function rememberNonce(
     // A transaction of its own, not a bare statement: SQLite requests share one connection, and a bare
     // write issued while another request's transaction is open runs inside it and is lost if that one
     // rolls back (a forgotten nonce would let the request be replayed). Interactive transactions queue for the connection.
-    await db.$transaction((tx) => tx.replayNonce.create({ data: { nai, nonce, expiresAt: new Date(until) } }));
+    await db.$transaction((tx) => tx.replayNonce.create({ data: { nai, nonce, expiresAt: new Date(until) } }), TX_OPTIONS);
   } catch (e) {
     if (isUniqueViolation(e)) return false;
     throw e;

@@ -1,6 +1,7 @@
 // Every bootstrap attempt, failed ones included, becomes a BootstrapSession row (spec "Errors", last
 // paragraph). The row carries names and addresses only: no secret, no key, no MAC.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { TX_OPTIONS } from "@/lib/db/tx";
 
 export type StepName = "received" | "authenticated" | "scenario-resolved" | "home-agent-chosen" | "home-address-assigned" | "answered";
 export type Step = { step: StepName; atMs: number; ok: boolean; detail: string };
@@ -76,7 +77,7 @@ export async function recordSession(db: PrismaClient, r: SessionRecord): Promise
         steps: JSON.stringify(r.steps),
         createdAt: r.createdAt,
       },
-    }));
+    }), TX_OPTIONS);
     return true;
   } catch (e) {
     console.error(`[bootstrap] could not record session ${r.id}: ${(e as Error).message}`);

@@ -14,6 +14,14 @@ function isRetryable(e: unknown): boolean {
 }
 
 /**
+ * Options for every interactive transaction. Prisma's defaults (2 s to get a connection, 5 s to run) are
+ * too short for a burst on PostgreSQL, where a transaction holds one of the pool's connections (a bare
+ * `$transaction(fn)` under 50 simultaneous bootstraps failed with "Unable to start a transaction in the
+ * given time").
+ */
+export const TX_OPTIONS = { maxWait: 15000, timeout: 30000 } as const;
+
+/**
  * Run `fn` in one database transaction, retried a few times on transient conflicts.
  * Everything a mutation writes (rows and its audit entry) commits or rolls back together.
  */
@@ -21,7 +29,7 @@ export async function withTx<T>(fn: (tx: Tx) => Promise<T>, opts: { timeoutMs?: 
   let attempt = 0;
   for (;;) {
     try {
-      return await getDb().$transaction(fn, { maxWait: 15000, timeout: opts.timeoutMs ?? 30000 });
+      return await getDb().$transaction(fn, { ...TX_OPTIONS, timeout: opts.timeoutMs ?? TX_OPTIONS.timeout });
     } catch (e) {
       if (attempt++ < 6 && isRetryable(e)) {
         await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * attempt));
