@@ -66,7 +66,8 @@ export async function runNodeTests(kind: NodeTestKind, opts: { postgresUrl?: str
     "--test",
     `--test-concurrency=${kind === "unit" ? os.availableParallelism() : 2}`,
     // A hung test fails on its own instead of holding the whole run (and CI) until its deadline.
-    `--test-timeout=${kind === "unit" ? 60_000 : 300_000}`,
+    // PostgreSQL costs a socket round trip per statement where SQLite is a function call: more time there.
+    `--test-timeout=${kind === "unit" ? 60_000 : opts.postgresUrl ? 600_000 : 300_000}`,
     "--test-reporter=spec",
     "--test-reporter-destination=stdout",
     "--test-reporter=tap",
