@@ -3,6 +3,12 @@
 
 export type FieldErrors = Record<string, string>;
 
+// Recognised by a brand, not by instanceof: Next.js bundles a module once per layer (instrumentation, server
+// components and actions, route handlers), so an error can come from another copy of this class — the Prisma
+// client is created by whichever layer asks first and shared through globalThis, and its NUL guard throws a
+// ValidationError of that layer's copy. Symbol.for gives every copy the same key.
+const APP_ERROR = Symbol.for("mip6.AppError");
+
 export class AppError extends Error {
   constructor(
     readonly status: number,
@@ -12,6 +18,7 @@ export class AppError extends Error {
   ) {
     super(message);
     this.name = new.target.name;
+    Object.defineProperty(this, APP_ERROR, { value: true });
   }
 }
 
@@ -44,7 +51,12 @@ export class ValidationError extends AppError {
 }
 
 export function isAppError(e: unknown): e is AppError {
-  return e instanceof AppError;
+  return typeof e === "object" && e !== null && (e as { [APP_ERROR]?: unknown })[APP_ERROR] === true;
+}
+
+/** A 404 of any copy of this module (see AppError). */
+export function isNotFound(e: unknown): boolean {
+  return isAppError(e) && e.status === 404;
 }
 
 /** Prisma's unique-constraint violation (P2002), whichever driver adapter raised it. */

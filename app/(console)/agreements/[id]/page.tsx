@@ -9,7 +9,7 @@ import { Badge, Card, PageHeader } from "@/components/ui/page-header";
 import { canWrite } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/session";
 import { getAgreement, type AgreementDto } from "@/lib/data/agreements";
-import { NotFoundError } from "@/lib/errors";
+import { isNotFound } from "@/lib/errors";
 import { deleteAgreementAction, setAgreementStatusAction, updateAgreementAction } from "../actions";
 import { DetailList, type DetailRow } from "@/components/ui/detail-list";
 
@@ -22,7 +22,7 @@ export default async function AgreementPage({ params }: { params: Promise<{ id: 
   try {
     a = await getAgreement(actor, id);
   } catch (e) {
-    if (e instanceof NotFoundError) notFound();
+    if (isNotFound(e)) notFound();
     throw e;
   }
   const writable = canWrite(actor);

@@ -7,7 +7,7 @@ import { formatTime } from "@/components/ui/format";
 import { Badge, Card, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { getProvider, type ProviderDto } from "@/lib/data/providers";
-import { NotFoundError } from "@/lib/errors";
+import { isNotFound } from "@/lib/errors";
 import { deleteProviderAction, updateProviderAction } from "../actions";
 
 export const metadata: Metadata = { title: "Provider" };
@@ -19,7 +19,7 @@ export default async function ProviderPage({ params }: { params: Promise<{ id: s
   try {
     p = await getProvider(actor, id);
   } catch (e) {
-    if (e instanceof NotFoundError) notFound();
+    if (isNotFound(e)) notFound();
     throw e;
   }
   const admin = actor.role === "admin";

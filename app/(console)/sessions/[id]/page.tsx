@@ -7,7 +7,7 @@ import { Card, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { getHomeAgent } from "@/lib/data/home-agents";
 import { getSession, type SessionDto } from "@/lib/data/sessions";
-import { NotFoundError } from "@/lib/errors";
+import { isNotFound } from "@/lib/errors";
 import { DetailList, type DetailRow } from "@/components/ui/detail-list";
 
 export const metadata: Metadata = { title: "Session" };
@@ -19,7 +19,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
   try {
     s = await getSession(actor, id);
   } catch (e) {
-    if (e instanceof NotFoundError) notFound();
+    if (isNotFound(e)) notFound();
     throw e;
   }
   const ha = s.homeAgentId ? await getHomeAgent(actor, s.homeAgentId).catch(() => null) : null;

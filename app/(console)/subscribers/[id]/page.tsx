@@ -10,7 +10,7 @@ import { canWrite } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/session";
 import { listSessions } from "@/lib/data/sessions";
 import { getSubscriber, type SubscriberDto } from "@/lib/data/subscribers";
-import { NotFoundError, isAppError } from "@/lib/errors";
+import { isAppError, isNotFound } from "@/lib/errors";
 import { homeAgentOptions, nameMap, providerOptions } from "../../names";
 import { DetailList, type DetailRow } from "@/components/ui/detail-list";
 
@@ -24,7 +24,7 @@ export default async function SubscriberPage({ params, searchParams }: { params:
   try {
     s = await getSubscriber(actor, id);
   } catch (e) {
-    if (e instanceof NotFoundError) notFound();
+    if (isNotFound(e)) notFound();
     throw e;
   }
   const [sessions, providers, has] = await Promise.all([
