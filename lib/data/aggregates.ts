@@ -11,6 +11,7 @@ import {
 } from "@/lib/domain/aggregate";
 import { ListQuerySchema, type ListQueryInput } from "@/lib/domain/schemas/list";
 import { NEWEST_FIRST, afterCreatedAt, createdAtKey, decodeCursor, pageOf, parseListQuery, type Page } from "./pagination";
+import { idInScope } from "./by-id";
 
 export type AggregateDto = {
   id: string;
@@ -84,7 +85,7 @@ export async function listAggregates(actor: Actor, query: ListQueryInput = {}): 
 }
 
 export async function getAggregate(actor: Actor, id: string, db: Tx = getDb()): Promise<AggregateDto> {
-  const row = await db.prefixAggregate.findFirst({ where: { AND: [{ id }, aggregateScopeWhere(actor)] }, select: aggregateSelect });
+  const row = await db.prefixAggregate.findFirst({ where: idInScope(id, aggregateScopeWhere(actor), "aggregate"), select: aggregateSelect });
   if (!row) throw new NotFoundError("aggregate");
   return toDto(db, row);
 }

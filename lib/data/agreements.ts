@@ -10,6 +10,7 @@ import { NotFoundError } from "@/lib/errors";
 import { agreementState, isAgreementInForce, type AgreementKind, type AgreementStatus } from "@/lib/domain/agreements";
 import { AgreementListQuerySchema, type AgreementListQuery } from "@/lib/domain/schemas/agreement";
 import { NEWEST_FIRST, afterCreatedAt, createdAtKey, decodeCursor, iso, pageOf, parseListQuery, type Page } from "./pagination";
+import { idInScope } from "./by-id";
 
 export type AgreementDto = {
   id: string;
@@ -118,7 +119,7 @@ export async function listAgreements(actor: Actor, query: AgreementListQuery = {
 export async function getAgreement(actor: Actor, id: string, db: Tx = getDb(), now: Date = new Date()): Promise<AgreementDto> {
   // An empty id must not turn into "no filter" (Prisma ignores undefined conditions).
   if (!id) throw new NotFoundError("agreement");
-  const row = await db.agreement.findFirst({ where: { AND: [{ id }, agreementScopeWhere(actor)] }, select: agreementSelect });
+  const row = await db.agreement.findFirst({ where: idInScope(id, agreementScopeWhere(actor), "agreement"), select: agreementSelect });
   if (!row) throw new NotFoundError("agreement");
   return toAgreementDto(row, now);
 }

@@ -8,6 +8,7 @@ import { NotFoundError } from "@/lib/errors";
 import { HomeAgentListQuerySchema, type HomeAgentListQuery } from "@/lib/domain/schemas/list";
 import type { HomeAgentState } from "@/lib/domain/schemas/home-agent";
 import { NEWEST_FIRST, afterCreatedAt, createdAtKey, decodeCursor, pageOf, parseListQuery, type Page } from "./pagination";
+import { idInScope } from "./by-id";
 
 export type HomeAgentDto = {
   id: string;
@@ -100,7 +101,7 @@ export async function listHomeAgents(actor: Actor, query: HomeAgentListQuery = {
 }
 
 export async function getHomeAgent(actor: Actor, id: string, db: Tx = getDb()): Promise<HomeAgentDto> {
-  const row = await db.homeAgent.findFirst({ where: { AND: [{ id }, homeAgentScopeWhere(actor)] }, select: homeAgentSelect });
+  const row = await db.homeAgent.findFirst({ where: idInScope(id, homeAgentScopeWhere(actor), "home agent"), select: homeAgentSelect });
   if (!row) throw new NotFoundError("home agent");
   const activeBindings = await db.hoaLease.count({ where: { homeAgentId: id } });
   return toHomeAgentDto(row, activeBindings);

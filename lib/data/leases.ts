@@ -8,6 +8,7 @@ import { NotFoundError } from "@/lib/errors";
 import { parseAddress, parsePrefix } from "@/lib/domain/ipv6";
 import { LeaseListQuerySchema, type LeaseListQuery } from "@/lib/domain/schemas/list";
 import { NEWEST_FIRST, afterCreatedAt, createdAtKey, decodeCursor, iso, pageOf, parseListQuery, type Page } from "./pagination";
+import { idInScope } from "./by-id";
 
 export type LeaseDto = {
   id: string;
@@ -79,7 +80,7 @@ export async function listLeases(actor: Actor, query: LeaseListQuery = {}): Prom
 }
 
 export async function getLease(actor: Actor, id: string, db: Tx = getDb()): Promise<LeaseDto> {
-  const row = await db.hoaLease.findFirst({ where: { AND: [{ id }, leaseScopeWhere(actor)] }, select: leaseSelect });
+  const row = await db.hoaLease.findFirst({ where: idInScope(id, leaseScopeWhere(actor), "lease"), select: leaseSelect });
   if (!row) throw new NotFoundError("lease");
   return toDto(row);
 }

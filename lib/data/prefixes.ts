@@ -10,6 +10,7 @@ import { PrefixListQuerySchema, type PrefixListQuery } from "@/lib/domain/schema
 import type { PrefixState } from "@/lib/domain/schemas/prefix";
 import { NEWEST_FIRST, afterCreatedAt, createdAtKey, decodeCursor, pageOf, parseListQuery, type Page } from "./pagination";
 import { capacityValue, usableAddressCount } from "./prefix-capacity";
+import { idInScope } from "./by-id";
 
 export type PrefixDto = {
   id: string;
@@ -105,7 +106,7 @@ export async function listPrefixes(actor: Actor, query: PrefixListQuery = {}): P
 }
 
 export async function getPrefix(actor: Actor, id: string, db: Tx = getDb()): Promise<PrefixDto> {
-  const row = await db.homePrefix.findFirst({ where: { AND: [{ id }, prefixScopeWhere(actor)] }, select: prefixSelect });
+  const row = await db.homePrefix.findFirst({ where: idInScope(id, prefixScopeWhere(actor), "prefix"), select: prefixSelect });
   if (!row) throw new NotFoundError("prefix");
   const assigned = await db.hoaLease.count({ where: { prefixId: id } });
   return toPrefixDto(row, assigned);

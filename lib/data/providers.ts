@@ -8,6 +8,7 @@ import { NotFoundError } from "@/lib/errors";
 import { ProviderListQuerySchema, type ProviderListQuery } from "@/lib/domain/schemas/list";
 import type { ProviderRoleName } from "@/lib/domain/schemas/provider";
 import { NEWEST_FIRST, afterCreatedAt, createdAtKey, decodeCursor, pageOf, parseListQuery, type Page } from "./pagination";
+import { idInScope } from "./by-id";
 
 export type ProviderDto = {
   id: string;
@@ -75,7 +76,7 @@ export async function listProviders(actor: Actor, query: ProviderListQuery = {})
 }
 
 export async function getProvider(actor: Actor, id: string, db: Tx = getDb()): Promise<ProviderDto> {
-  const row = await db.provider.findFirst({ where: { AND: [{ id }, providerScopeWhere(actor)] }, select: providerSelect });
+  const row = await db.provider.findFirst({ where: idInScope(id, providerScopeWhere(actor), "provider"), select: providerSelect });
   if (!row) throw new NotFoundError("provider");
   return toProviderDto(row);
 }

@@ -11,6 +11,7 @@ import { ListQuerySchema, type ListQueryInput } from "@/lib/domain/schemas/list"
 import { z } from "zod";
 import { NEWEST_FIRST, afterCreatedAt, createdAtKey, decodeCursor, encodeCursor, iso, pageOf, parseListQuery, type Page } from "./pagination";
 import { getJob, type JobDto } from "./jobs";
+import { idInScope } from "./by-id";
 
 export type RenumberingDto = {
   id: string;
@@ -93,7 +94,7 @@ export async function listRenumberings(actor: Actor, query: ListQueryInput = {})
 }
 
 export async function getRenumbering(actor: Actor, id: string, db: Tx = getDb()): Promise<RenumberingDto> {
-  const row = await db.renumbering.findFirst({ where: { AND: [{ id }, renumberingScopeWhere(actor)] }, select });
+  const row = await db.renumbering.findFirst({ where: idInScope(id, renumberingScopeWhere(actor), "renumbering"), select });
   if (!row) throw new NotFoundError("renumbering");
   return toDto(actor, db, row);
 }

@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { SessionListQuerySchema, type SessionListQuery } from "@/lib/domain/schemas/list";
 import { NEWEST_FIRST, afterCreatedAt, createdAtKey, decodeCursor, iso, pageOf, parseListQuery, type Page } from "./pagination";
+import { idInScope } from "./by-id";
 
 export type SessionStep = { step: string; atMs: number; ok: boolean; detail?: string };
 
@@ -110,7 +111,7 @@ export async function listSessions(actor: Actor, query: SessionListQuery = {}): 
 }
 
 export async function getSession(actor: Actor, id: string): Promise<SessionDto> {
-  const row = await getDb().bootstrapSession.findFirst({ where: { AND: [{ id }, sessionScopeWhere(actor)] }, select: sessionSelect });
+  const row = await getDb().bootstrapSession.findFirst({ where: idInScope(id, sessionScopeWhere(actor), "session"), select: sessionSelect });
   if (!row) throw new NotFoundError("session");
   return toSessionDto(row);
 }

@@ -8,6 +8,7 @@ import { normalizeRealm } from "@/lib/domain/nai";
 import { SubscriberListQuerySchema, type SubscriberListQuery } from "@/lib/domain/schemas/list";
 import type { HomeAddressPolicy, SubscriberStatus } from "@/lib/domain/schemas/subscriber";
 import { NEWEST_FIRST, afterCreatedAt, createdAtKey, decodeCursor, iso, pageOf, parseListQuery, type Page } from "./pagination";
+import { idInScope, lookupKey } from "./by-id";
 
 export type SubscriberDto = {
   id: string;
@@ -154,14 +155,14 @@ export async function listSubscribers(actor: Actor, query: SubscriberListQuery =
 }
 
 export async function getSubscriber(actor: Actor, id: string, db: Tx = getDb()): Promise<SubscriberDto> {
-  const row = await db.subscriber.findFirst({ where: { AND: [{ id }, subscriberScopeWhere(actor)] }, select: subscriberSelect });
+  const row = await db.subscriber.findFirst({ where: idInScope(id, subscriberScopeWhere(actor), "subscriber"), select: subscriberSelect });
   if (!row) throw new NotFoundError("subscriber");
   return toSubscriberDto(row);
 }
 
 /** Lookup by NAI (normalised), for pages that link by NAI and for the CLI. */
 export async function getSubscriberByNai(actor: Actor, nai: string): Promise<SubscriberDto> {
-  const row = await getDb().subscriber.findFirst({ where: { AND: [{ nai }, subscriberScopeWhere(actor)] }, select: subscriberSelect });
+  const row = await getDb().subscriber.findFirst({ where: { AND: [{ nai: lookupKey(nai, "subscriber") }, subscriberScopeWhere(actor)] }, select: subscriberSelect });
   if (!row) throw new NotFoundError("subscriber");
   return toSubscriberDto(row);
 }

@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/tx";
 import { UserListQuerySchema, type UserListQuery } from "@/lib/domain/schemas/audit";
 import { NEWEST_FIRST, afterCreatedAt, createdAtKey, decodeCursor, pageOf, parseListQuery, type Page } from "./pagination";
+import { lookupKey } from "./by-id";
 
 export type UserDto = {
   id: string;
@@ -77,7 +78,7 @@ export async function listUsers(actor: Actor, query: UserListQuery = {}): Promis
 
 export async function getUser(actor: Actor, id: string, db: Tx = getDb()): Promise<UserDto> {
   requireUserReader(actor);
-  const row = await db.user.findUnique({ where: { id }, select: userSelect });
+  const row = await db.user.findUnique({ where: { id: lookupKey(id, "user") }, select: userSelect });
   if (!row) throw new NotFoundError("user");
   return toUserDto(row);
 }

@@ -1,9 +1,9 @@
 // Every role against every /api/v1 route module and method (found by walking app/api/v1, so a new route
 // is covered without editing this file): unauthenticated 401; auditor reads 200 and writes 403; an
 // operator of provider A reads its own objects, gets 404 for B's objects, never sees B's ids in any
-// answer, and cannot change B's objects; admin reads everything. Server actions call requireUser(),
-// which reads the next-auth session from request headers and cannot run outside a Next request, so the
-// actions' services are exercised with each actor directly at the end.
+// answer, and cannot change B's objects; admin reads everything. The actions' services are exercised with
+// each actor directly at the end; the server actions themselves, through real Next requests against the
+// production build, are e2e/server-actions.spec.ts.
 import { test, before, after, describe } from "node:test";
 import assert from "node:assert/strict";
 import { call as callJson, setupDatabase, type CallOptions } from "./api-helpers";
