@@ -9,6 +9,7 @@ import { parseAddress, parsePrefix } from "@/lib/domain/ipv6";
 import { LeaseListQuerySchema, type LeaseListQuery } from "@/lib/domain/schemas/list";
 import { NEWEST_FIRST, afterCreatedAt, createdAtKey, decodeCursor, iso, pageOf, parseListQuery, type Page } from "./pagination";
 import { idInScope } from "./by-id";
+import { startsWithExactly } from "@/lib/db/search";
 
 export type LeaseDto = {
   id: string;
@@ -56,7 +57,7 @@ function searchWhere(q: string | undefined) {
   if (addr.ok) return { address: addr.canonical };
   const p = parsePrefix(q);
   if (p.ok) return { addressHex: { gte: p.startHex, lte: p.endHex } };
-  return { subscriber: { nai: { startsWith: q } } };
+  return { subscriber: { nai: startsWithExactly(q) } };
 }
 
 export async function listLeases(actor: Actor, query: LeaseListQuery = {}): Promise<Page<LeaseDto>> {

@@ -12,6 +12,7 @@ import { z } from "zod";
 import { NEWEST_FIRST, afterCreatedAt, createdAtKey, decodeCursor, encodeCursor, iso, pageOf, parseListQuery, type Page } from "./pagination";
 import { getJob, type JobDto } from "./jobs";
 import { idInScope } from "./by-id";
+import { startsWithExactly } from "@/lib/db/search";
 
 export type RenumberingDto = {
   id: string;
@@ -115,7 +116,7 @@ export async function listRenumberingMembers(actor: Actor, id: string, query: Me
   let search = {};
   if (q) {
     const a = parseAddress(q);
-    search = a.ok ? { OR: [{ oldAddress: a.canonical }, { newAddress: a.canonical }] } : { subscriber: { nai: { startsWith: q } } };
+    search = a.ok ? { OR: [{ oldAddress: a.canonical }, { newAddress: a.canonical }] } : { subscriber: { nai: startsWithExactly(q) } };
   }
   const rows = await getDb().renumberingMember.findMany({
     where: { renumberingId: id, ...(after ? { subscriberId: { gt: after.v } } : {}), ...(state ? { state } : {}), ...search },

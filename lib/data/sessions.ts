@@ -7,6 +7,7 @@ import { NotFoundError } from "@/lib/errors";
 import { SessionListQuerySchema, type SessionListQuery } from "@/lib/domain/schemas/list";
 import { NEWEST_FIRST, afterCreatedAt, createdAtKey, decodeCursor, iso, pageOf, parseListQuery, type Page } from "./pagination";
 import { idInScope } from "./by-id";
+import { startsWithExactly } from "@/lib/db/search";
 
 export type SessionStep = { step: string; atMs: number; ok: boolean; detail?: string };
 
@@ -100,7 +101,7 @@ export async function listSessions(actor: Actor, query: SessionListQuery = {}): 
         from ? { createdAt: { gte: from } } : {},
         to ? { createdAt: { lt: to } } : {},
         // Range on the (nai, createdAt) index; startsWith keeps it exact where collation is not byte order.
-        q ? { nai: { gte: q, lt: q + "\u{10FFFF}", startsWith: q } } : {},
+        q ? { nai: startsWithExactly(q) } : {},
       ],
     },
     orderBy: NEWEST_FIRST,

@@ -7,3 +7,10 @@ export function startsWithIgnoringCase(q: string): { startsWith: string } {
   if (providerOf(databaseUrl()) === "postgresql") return { startsWith: q, mode: "insensitive" } as { startsWith: string };
   return { startsWith: q };
 }
+
+/** Exact, case-sensitive prefix match on both databases (NAIs: the user part is case-sensitive, RFC 7542).
+ *  The range keeps an index usable; `startsWith` keeps it exact where the collation is not byte order
+ *  (PostgreSQL with ICU), and the range keeps SQLite's case-insensitive LIKE from matching other cases. */
+export function startsWithExactly(q: string): { gte: string; lt: string; startsWith: string } {
+  return { gte: q, lt: q + "\u{10FFFF}", startsWith: q };
+}

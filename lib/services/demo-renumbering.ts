@@ -53,7 +53,8 @@ export function demoRenumbering(actor: Actor, now: number, rnd: () => number): D
       // next two hours (trigger prefix-change) — every other one of them: the rest come back later.
       const members = await getDb().renumberingMember.findMany({
         where: { renumberingId: id },
-        orderBy: [{ subscriber: { lastBootstrapAt: "desc" } }, { subscriberId: "asc" }],
+        // nulls last on both databases (PostgreSQL puts NULLs first in a descending order, SQLite last).
+        orderBy: [{ subscriber: { lastBootstrapAt: { sort: "desc", nulls: "last" } } }, { subscriberId: "asc" }],
         take: d.awake,
         select: { subscriber: { select: { nai: true } } },
       });

@@ -70,3 +70,23 @@ test("name searches ignore case on every database", async () => {
   for (const q of ["HA-A", "ha-a", "Ha-A"]) assert.deepEqual((await listHomeAgents(admin, { q })).items.map((h) => h.name), ["ha-a"], `home agents q=${q}`);
   for (const q of ["olga", "OLGA OP", "Olga"]) assert.deepEqual((await listUsers(admin, { q })).items.map((u) => u.email), ["op-a@sec.test"], `users q=${q}`);
 });
+
+test("NAI searches (sessions, leases) match the NAI exactly, case included, on every database", async () => {
+  const { handleBootstrap } = await import("@/lib/bootstrap/handle-bootstrap");
+  const { listSessions } = await import("@/lib/data/sessions");
+  const { listLeases } = await import("@/lib/data/leases");
+  const admin = w.users.admin.actor;
+  // A failed attempt is recorded under the claimed NAI; a lease row for the same subscriber.
+  await handleBootstrap({ nai: "alice@a.example.net", servingRealm: "a.example.net" }, { sourceAddress: "192.0.2.2" });
+  await env.db.hoaLease.create({
+    data: { subscriberId: w.a.subscriber, prefixId: w.a.prefix, homeAgentId: w.a.ha, address: "2001:db8:10:1::a11c", addressHex: "20010db80010000100000000000a11c".padStart(32, "0"), kind: "dynamic" },
+  });
+  for (const q of ["alice", "alice@a.ex"]) {
+    assert.ok((await listSessions(admin, { q })).items.some((s) => s.nai === "alice@a.example.net"), `sessions q=${q}`);
+    assert.deepEqual((await listLeases(admin, { q })).items.map((l) => l.address), ["2001:db8:10:1::a11c"], `leases q=${q}`);
+  }
+  for (const q of ["ALICE", "Alice@a"]) {
+    assert.equal((await listSessions(admin, { q })).items.length, 0, `sessions q=${q}`);
+    assert.equal((await listLeases(admin, { q })).items.length, 0, `leases q=${q}`);
+  }
+});
