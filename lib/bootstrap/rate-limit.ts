@@ -5,6 +5,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 import { countHit, pruneOldWindows, rateWindow } from "@/lib/security/rate-counter";
+import { normalizeRealm } from "@/lib/domain/nai";
 import { errorResult, type BootstrapErrorResult } from "./errors";
 
 export async function checkRateLimit(
@@ -20,9 +21,17 @@ export async function checkRateLimit(
     if (n > perSource) return errorResult("rate_limited", "too many bootstrap requests from this address; retry later", undefined, { "Retry-After": retryAfter });
   }
   if (perNai > 0 && args.nai) {
-    const n = await countHit(db, `bootstrap:${args.endpoint}:nai:${args.nai}`, window);
+    const n = await countHit(db, `bootstrap:${args.endpoint}:nai:${rateKeyOfNai(args.nai)}`, window);
     if (n > perNai) return errorResult("rate_limited", "too many bootstrap requests for this NAI; retry later", undefined, { "Retry-After": retryAfter });
   }
   await pruneOldWindows(db, args.now);
   return null;
+}
+
+/** The NAI as the console compares it (realm's ASCII letters lowered, RFC 7542 §2.4), so that spelling the
+ *  realm in other cases — which authenticates as the same subscriber — is the same count. Cheap on purpose:
+ *  it runs before the request is parsed. */
+export function rateKeyOfNai(nai: string): string {
+  const at = nai.lastIndexOf("@");
+  return at < 0 ? nai : `${nai.slice(0, at)}@${normalizeRealm(nai.slice(at + 1))}`;
 }

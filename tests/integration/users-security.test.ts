@@ -149,3 +149,24 @@ test("bootstrap rate limit answers 429 rate_limited + Retry-After before parsing
     resetEnvCache();
   }
 });
+
+test("the per-NAI bootstrap limit counts every spelling of the realm as the same NAI (status endpoint too)", async () => {
+  process.env.BOOTSTRAP_RATE_PER_NAI = "2";
+  const { resetEnvCache } = await import("@/lib/env");
+  resetEnvCache();
+  try {
+    const { handleBootstrap, handleStatus } = await import("@/lib/bootstrap/handle-bootstrap");
+    const spellings = ["spell@a.example.net", "spell@A.Example.NET", "spell@a.EXAMPLE.net"];
+    const statuses = [];
+    for (const nai of spellings) statuses.push((await handleBootstrap({ nai, mac: "x" }, { sourceAddress: "2001:db8:98::1" })).status);
+    assert.deepEqual(statuses.map((s) => s === 429), [false, false, true], `statuses ${statuses}`);
+    const st = [];
+    for (const nai of spellings) st.push((await handleStatus({ nai, mac: "x" }, { sourceAddress: "2001:db8:98::2" })).status);
+    assert.deepEqual(st.map((s) => s === 429), [false, false, true], `status endpoint ${st}`);
+    // The user part stays case-sensitive (RFC 7542): another user is another count.
+    assert.notEqual((await handleBootstrap({ nai: "SPELL@a.example.net", mac: "x" }, { sourceAddress: "2001:db8:98::3" })).status, 429);
+  } finally {
+    delete process.env.BOOTSTRAP_RATE_PER_NAI;
+    resetEnvCache();
+  }
+});
