@@ -27,7 +27,7 @@ export function ResetPassword({ action, userId, email }: Props) {
             </div>
           ) : (
             <form action={formAction} className="space-y-4">
-              <p className="text-sm text-slate-700">The current password stops working at once, and any sign-in lock is lifted.</p>
+              <p className="text-sm text-slate-700">The current password and all of this user&rsquo;s API tokens stop working at once, and any sign-in lock is lifted.</p>
               <FormMessage message={state && !state.ok ? state.message : null} />
               <input type="hidden" name="id" value={userId} />
               <div className="flex justify-end gap-2">

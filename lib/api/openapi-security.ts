@@ -91,7 +91,7 @@ export const securityPaths: Record<string, Json> = {
   },
   "/api/v1/users/{id}/reset-password": {
     parameters: [idParam],
-    post: { tags: ["users"], summary: "Generate a new initial password (admin); shown once", operationId: "resetUserPassword", responses: { ...okRef("PasswordReset"), ...writeErrors } },
+    post: { tags: ["users"], summary: "Generate a new initial password (admin); shown once. Revokes the user's API tokens", operationId: "resetUserPassword", responses: { ...okRef("PasswordReset"), ...writeErrors } },
   },
   "/api/v1/audit": {
     get: {

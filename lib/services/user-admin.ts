@@ -109,8 +109,8 @@ export async function updateUser(actor: Actor, id: string, input: unknown): Prom
 }
 
 /**
- * Give a user a new generated initial password (returned once), to be changed at next sign-in.
- * Also clears a sign-in lock: the usual reason to reset is a locked-out colleague.
+ * Give a user a new generated initial password (returned once), to be changed at next sign-in, and revoke
+ * the user's API tokens. Also clears a sign-in lock: the usual reason to reset is a locked-out colleague.
  */
 export async function resetUserPassword(actor: Actor, id: string): Promise<{ password: string; mustChangePassword: true }> {
   requireAdmin(actor);
@@ -120,7 +120,10 @@ export async function resetUserPassword(actor: Actor, id: string): Promise<{ pas
     const row = await tx.user.findUnique({ where: { id }, select: { id: true, email: true } });
     if (!row) throw new NotFoundError("user");
     await tx.user.update({ where: { id }, data: { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null } });
-    await recordAudit(tx, actor, { action: "user.password-reset", objectType: "user", objectId: id, after: { email: row.email, mustChangePassword: true } });
+    // A reset may answer a compromised account: its API tokens go with the old password (else a stolen
+    // token would keep working, and could even mint new ones, while the password is being changed).
+    const revoked = await tx.apiToken.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date() } });
+    await recordAudit(tx, actor, { action: "user.password-reset", objectType: "user", objectId: id, after: { email: row.email, mustChangePassword: true, apiTokensRevoked: revoked.count } });
   });
   return { password, mustChangePassword: true };
 }

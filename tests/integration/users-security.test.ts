@@ -170,3 +170,21 @@ test("the per-NAI bootstrap limit counts every spelling of the realm as the same
     resetEnvCache();
   }
 });
+
+test("a password reset revokes the user's API tokens (a stolen token must not outlive it, nor mint new ones)", async () => {
+  const { systemActor } = await import("@/lib/auth/actor");
+  const { createUser, resetUserPassword } = await import("@/lib/services/user-admin");
+  const { createApiToken, authenticateBearer } = await import("@/lib/auth/api-token");
+  const sys = systemActor("test");
+  const u = await createUser(sys, { email: "reset-tokens@sec.test", role: "auditor", password: "correct horse battery staple" });
+  const other = await createUser(sys, { email: "keeps-tokens@sec.test", role: "auditor", password: "correct horse battery staple" });
+  const t1 = await createApiToken(sys, { userId: u.id, name: "one" });
+  const t2 = await createApiToken(sys, { userId: u.id, name: "two" });
+  const t3 = await createApiToken(sys, { userId: other.id, name: "other" });
+  const req = (token: string) => new Request("http://console.test/api/v1/subscribers", { headers: { authorization: `Bearer ${token}` } });
+  assert.equal((await authenticateBearer(req(t1.token)))?.userId, u.id);
+  await resetUserPassword(sys, u.id);
+  assert.equal(await authenticateBearer(req(t1.token)), null);
+  assert.equal(await authenticateBearer(req(t2.token)), null);
+  assert.equal((await authenticateBearer(req(t3.token)))?.userId, other.id, "other users' tokens untouched");
+});
