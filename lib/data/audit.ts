@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db/client";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { AuditListQuerySchema, type AuditListQuery } from "@/lib/domain/schemas/audit";
 import { decodeCursor, encodeCursor, parseListQuery, type Page } from "./pagination";
+import { csvCell } from "@/lib/domain/csv-cell";
 
 export type AuditEntryDto = {
   id: string;
@@ -106,16 +107,6 @@ export async function listAudit(actor: Actor, query: AuditListQuery = {}): Promi
 }
 
 const CSV_COLUMNS = ["seq", "at", "actorType", "actor", "actorId", "action", "objectType", "objectId", "requestId", "changes", "hash"] as const;
-
-/**
- * One CSV cell. Quotes when needed, and defuses spreadsheet formulas (a cell starting with = + - @ or a
- * control character is prefixed with ') because stored text comes from operators and devices.
- */
-export function csvCell(value: unknown): string {
-  let s = value === null || value === undefined ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 /** The filtered trail as CSV, oldest first, streamed in batches (cursor and limit are ignored). */
 export function exportAuditCsv(actor: Actor, query: AuditListQuery = {}): ReadableStream<Uint8Array> {

@@ -67,8 +67,3 @@ export function parseImportCsv(text: string): ParsedImport {
   }
   return { ok: true, rows };
 }
-
-/** RFC 4180 quoting for the generated-secrets answer (an NAI may hold a comma or a quote). */
-export function csvCell(v: string): string {
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}

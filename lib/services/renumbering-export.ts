@@ -1,14 +1,9 @@
 // The dormant list as CSV (RFC 4180): one row per dormant MN, for contacting it by other means.
 import type { Actor } from "@/lib/auth/actor";
 import { dormantMembers } from "@/lib/data/renumberings";
+import { csvCell } from "@/lib/domain/csv-cell";
 
 const HEADER = "nai,subscriberId,oldAddress,newAddress,static,lastBootstrapAt\r\n";
-
-/** Quote a field when it holds a comma, quote or line break; neutralise spreadsheet formulas. */
-export function csvField(v: string): string {
-  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 export function dormantCsv(actor: Actor, renumberingId: string): ReadableStream<Uint8Array> {
   const enc = new TextEncoder();
@@ -27,7 +22,7 @@ export function dormantCsv(actor: Actor, renumberingId: string): ReadableStream<
         return;
       }
       const text = next.value
-        .map((m) => [m.nai, m.subscriberId, m.oldAddress, m.newAddress, m.isStatic ? "yes" : "no", m.lastBootstrapAt ?? ""].map(csvField).join(","))
+        .map((m) => [m.nai, m.subscriberId, m.oldAddress, m.newAddress, m.isStatic ? "yes" : "no", m.lastBootstrapAt ?? ""].map(csvCell).join(","))
         .join("\r\n");
       controller.enqueue(enc.encode(`${text}\r\n`));
     },
