@@ -5,11 +5,12 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { withTx } from "@/lib/db/tx";
 import { isUniqueViolation } from "@/lib/errors";
-import { addressHex, parseAddress, valueToAddress } from "@/lib/domain/ipv6";
+import { addressHex, parseAddress, prefixContains, valueToAddress } from "@/lib/domain/ipv6";
 import {
   stableCandidate, randomCandidate, reservedHomeAddressReason, isScannable, firstFreeAddress, type HomeAddressMode, type HomePrefixValue,
 } from "@/lib/domain/home-address";
 import { serializeOn } from "@/lib/services/support";
+import { activeRenumberingTarget, plannedAddressHolder } from "@/lib/services/renumbering-reservations";
 import { homeAddressSecret } from "./iid-secret";
 import { markRenumberingMigration, plannedRenumberedAddress } from "./renumbering";
 
@@ -78,7 +79,9 @@ async function isFree(tx: Tx, value: bigint, prefix: HomePrefixValue, haAddresse
   if (lease) return false;
   // Another subscriber's provisioned static HoA stays free for that subscriber.
   const owner = await tx.subscriber.findFirst({ where: { staticHomeAddress: text, id: { not: subscriberId } }, select: { id: true } });
-  return owner === null;
+  if (owner) return false;
+  // So does another subscriber's planned new address while its renumbering is planned or announced.
+  return (await plannedAddressHolder(tx, text, subscriberId)) === null;
 }
 
 async function pickAddress(tx: Tx, p: PrefixRow, input: AllocationInput, haAddresses: Set<bigint>): Promise<bigint | null> {
@@ -116,12 +119,28 @@ async function haAddressValues(tx: Tx): Promise<Set<bigint>> {
 
 async function allocateOnce(tx: Tx, input: AllocationInput): Promise<Extract<Allocation, { ok: true }>> {
   const because: string[] = [];
-  const prefixes = await tx.homePrefix.findMany({
+  let prefixes = await tx.homePrefix.findMany({
     where: input.staticPrefixId ? { id: input.staticPrefixId, state: "active" } : { homeAgentId: input.homeAgent.id, state: "active" },
     select: { id: true, prefix: true, length: true, startHex: true, endHex: true },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
   if (prefixes.length === 0) throw new NoAddress(["the home agent has no active home link prefix"]);
+  // A member of an announced renumbering on this HA lands in the new prefix and nowhere else: its planned
+  // address (static/dynamic) or a fresh privacy address there, never another active prefix of the HA.
+  const renumbering = await activeRenumberingTarget(tx, input.subscriberId);
+  let plannedTarget: { address: string; prefix: PrefixRow } | null = null;
+  if (renumbering) {
+    const target = await tx.homePrefix.findUnique({
+      where: { id: renumbering.newPrefixId },
+      select: { id: true, prefix: true, length: true, startHex: true, endHex: true, state: true, homeAgentId: true },
+    });
+    if (target && target.homeAgentId === input.homeAgent.id) {
+      if (target.state !== "active") throw new NoAddress([`the subscriber is being renumbered to ${target.prefix}, which is ${target.state}`]);
+      const row: PrefixRow = { id: target.id, prefix: target.prefix, length: target.length, startHex: target.startHex, endHex: target.endHex };
+      prefixes = [row];
+      if (renumbering.newAddress) plannedTarget = { address: renumbering.newAddress, prefix: row };
+    }
+  }
   const existing = await tx.hoaLease.findUnique({
     where: { subscriberId: input.subscriberId },
     select: { id: true, address: true, kind: true, prefixId: true, homeAgentId: true },
@@ -140,6 +159,9 @@ async function allocateOnce(tx: Tx, input: AllocationInput): Promise<Extract<All
     const a = input.staticHomeAddress ? parseAddress(input.staticHomeAddress) : null;
     if (!a || !a.ok) throw new NoAddress(["the subscriber has no valid static home address"]);
     const p = prefixes[0];
+    if (plannedTarget && !prefixContains(prefixValue(p), a.value)) {
+      throw new NoAddress([`the provisioned static home address ${a.canonical} is outside ${p.prefix}, the prefix the subscriber is being renumbered to`]);
+    }
     const reason = reservedHomeAddressReason(a.value, prefixValue(p));
     if (reason) throw new NoAddress([`the provisioned static home address ${a.canonical} cannot be used: ${reason}`]);
     if (haAddresses.has(a.value)) {
@@ -152,6 +174,9 @@ async function allocateOnce(tx: Tx, input: AllocationInput): Promise<Extract<All
     }
     const holder = await tx.hoaLease.findUnique({ where: { address: a.canonical }, select: { subscriberId: true } });
     if (holder) throw new NoAddress([`the provisioned static home address ${a.canonical} is held by another subscriber`]);
+    if (await plannedAddressHolder(tx, a.canonical, input.subscriberId)) {
+      throw new NoAddress([`the provisioned static home address ${a.canonical} is reserved for another subscriber's renumbering`]);
+    }
     chosen = { value: a.value, prefix: p };
     because.push(`static home address ${a.canonical} (provisioned)`);
   } else if (input.mode === "dynamic" && existing && existing.kind === "dynamic") {
@@ -171,6 +196,14 @@ async function allocateOnce(tx: Tx, input: AllocationInput): Promise<Extract<All
   if (existing) {
     await tx.hoaLease.delete({ where: { id: existing.id } });
     because.push(`released previous ${existing.kind} home address ${existing.address}`);
+  }
+  if (!chosen && input.mode === "dynamic" && plannedTarget) {
+    // Being renumbered: the address the plan previewed (same interface identifier) if still free.
+    const a = parseAddress(plannedTarget.address);
+    if (a.ok && (await isFree(tx, a.value, prefixValue(plannedTarget.prefix), haAddresses, input.subscriberId))) {
+      chosen = { value: a.value, prefix: plannedTarget.prefix };
+      because.push(`renumbered${existing ? ` from ${existing.address}` : ""} to ${a.canonical} on ${plannedTarget.prefix.prefix}, as planned by the renumbering`);
+    }
   }
   if (!chosen && input.mode === "dynamic" && existing && !prefixes.some((p) => p.id === existing.prefixId)) {
     // Renumbered away: take the address the plan previewed (same interface identifier) if still free.

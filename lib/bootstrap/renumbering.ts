@@ -17,14 +17,15 @@ export async function plannedRenumberedAddress(tx: Tx, subscriberId: string, old
 
 /**
  * pending/dormant → migrated once the drain has begun (old prefix draining or retired) and the
- * subscriber's new lease is off the old prefix — normally on the new one, or elsewhere if its HA changed.
+ * subscriber's new lease is in the renumbering's NEW prefix: a HoA anywhere else (another prefix of the
+ * HA, another HA) is not a migration, and the member stays pending.
  */
 export async function markRenumberingMigration(tx: Tx, subscriberId: string, prefixId: string, now: Date): Promise<void> {
   await tx.renumberingMember.updateMany({
     where: {
       subscriberId,
       state: { in: ["pending", "dormant"] },
-      renumbering: { oldPrefixId: { not: prefixId }, state: { not: "cancelled" }, oldPrefixRef: { state: { in: ["draining", "retired"] } } },
+      renumbering: { newPrefixId: prefixId, state: { not: "cancelled" }, oldPrefixRef: { state: { in: ["draining", "retired"] } } },
     },
     data: { state: "migrated", migratedAt: now },
   });

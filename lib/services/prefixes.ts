@@ -103,9 +103,18 @@ export async function deletePrefix(actor: Actor, id: string): Promise<void> {
     const before = await getPrefix(actor, id, tx);
     const refs = describeReferences([
       [before.assigned, "assigned home address", "assigned home addresses"],
-      [await tx.renumbering.count({ where: { OR: [{ oldPrefixId: id }, { newPrefixId: id }] } }), "renumbering", "renumberings"],
+      // A cancelled plan reached no MN: it holds no space (planned, announced and completed ones do).
+      [await tx.renumbering.count({ where: { state: { not: "cancelled" }, OR: [{ oldPrefixId: id }, { newPrefixId: id }] } }), "renumbering", "renumberings"],
     ]);
     if (refs) throw new ConflictError(`prefix ${before.prefix} is still referenced by ${refs}`);
+    // Cancelled plans let go of it: as a new prefix the reference is cleared; a cancelled plan OF this
+    // prefix cannot outlive it (its old prefix is required), so it goes, as recorded in the audit log.
+    await tx.renumbering.updateMany({ where: { state: "cancelled", newPrefixId: id }, data: { newPrefixId: null } });
+    const gone = await tx.renumbering.findMany({ where: { state: "cancelled", oldPrefixId: id }, select: { id: true, oldPrefix: true, newPrefix: true, createdAt: true } });
+    if (gone.length) {
+      await tx.renumbering.deleteMany({ where: { id: { in: gone.map((r) => r.id) } } });
+      for (const r of gone) await recordAudit(tx, actor, { action: "renumbering.delete", objectType: "renumbering", objectId: r.id, before: { ...r, state: "cancelled", reason: `prefix ${before.prefix} deleted` } });
+    }
     await tx.homePrefix.delete({ where: { id } });
     await recordAudit(tx, actor, { action: "prefix.delete", objectType: "prefix", objectId: id, before });
   });

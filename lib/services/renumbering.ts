@@ -8,7 +8,7 @@ import { recordAudit } from "@/lib/audit/audit";
 import { getDb } from "@/lib/db/client";
 import { withTx, type Tx } from "@/lib/db/tx";
 import { ConflictError, ValidationError } from "@/lib/errors";
-import { parsePrefix } from "@/lib/domain/ipv6";
+import { parseAddress, parsePrefix, prefixContains } from "@/lib/domain/ipv6";
 import { canAnnounce, canComplete, completionBlocker, dormantCutoff, renumberingTargetProblem } from "@/lib/domain/renumbering";
 import { parseInput } from "@/lib/domain/schemas/parse";
 import { RenumberingCreateSchema } from "@/lib/domain/schemas/renumbering";
@@ -116,6 +116,7 @@ export async function planRenumbering(actor: Actor, input: unknown, clock: Renum
   const { id, jobId, total } = await withTx(async (tx) => {
     await serializeOn(tx, "home-prefixes");
     if (await activeRenumberingOn(tx, old.id)) throw new ConflictError(`${old.prefix} is already part of a renumbering in progress`);
+    let created = false;
     let target = await tx.homePrefix.findUnique({ where: { prefix: newP.canonical }, select: { id: true, homeAgentId: true, state: true } });
     if (target) {
       if (target.homeAgentId !== old.homeAgentId) throw new ConflictError(`${newP.canonical} is served by another home agent`, { newPrefix: "served by another home agent" });
@@ -131,12 +132,13 @@ export async function planRenumbering(actor: Actor, input: unknown, clock: Renum
         },
         select: { id: true, homeAgentId: true, state: true },
       });
+      created = true;
       await recordAudit(tx, actor, { action: "prefix.create", objectType: "prefix", objectId: target.id, after: { prefix: newP.canonical, homeAgentId: old.homeAgentId, reason: "renumbering" } });
     }
     const total = await tx.hoaLease.count({ where: { prefixId: old.id } });
     const r = await tx.renumbering.create({
       data: {
-        oldPrefixId: old.id, newPrefixId: target.id, oldPrefix: old.prefix, newPrefix: newP.canonical, state: "planned", dormantAfterSeconds: data.dormantAfterSeconds,
+        oldPrefixId: old.id, newPrefixId: target.id, newPrefixCreated: created, oldPrefix: old.prefix, newPrefix: newP.canonical, state: "planned", dormantAfterSeconds: data.dormantAfterSeconds,
         ...(clock.now ? { createdAt: clock.now } : {}),
       },
       select: { id: true },
@@ -186,7 +188,43 @@ export async function announceRenumbering(actor: Actor, id: string, clock: Renum
   return getRenumbering(actor, id);
 }
 
-/** Cancel a plan that was never announced: nothing reached the MNs; the prefix is free for another plan. */
+/**
+ * The new prefix a cancelled plan created goes away with the plan when nothing holds it: no lease in it,
+ * no provisioned static HoA inside it, no other renumbering (not cancelled) on it. Otherwise it stays, an
+ * ordinary active prefix the operator can delete later (cancelled plans do not block that).
+ */
+async function removeCreatedPrefix(tx: Tx, actor: Actor, renumberingId: string): Promise<string | null> {
+  const r = await tx.renumbering.findUniqueOrThrow({ where: { id: renumberingId }, select: { newPrefixId: true, newPrefixCreated: true } });
+  if (!r.newPrefixCreated || !r.newPrefixId) return null;
+  const prefixId = r.newPrefixId;
+  const p = await tx.homePrefix.findUnique({ where: { id: prefixId }, select: { id: true, prefix: true, homeAgentId: true, state: true } });
+  if (!p) return null;
+  if (await tx.hoaLease.count({ where: { prefixId } })) return null;
+  if (await tx.renumbering.count({ where: { state: { not: "cancelled" }, OR: [{ oldPrefixId: prefixId }, { newPrefixId: prefixId }] } })) return null;
+  const range = parsePrefix(p.prefix);
+  if (!range.ok) return null;
+  // Provisioned static HoAs are text (no range index); they are few, scanned in pages.
+  for (let cursor = ""; ;) {
+    const statics = await tx.subscriber.findMany({
+      where: { staticHomeAddress: { not: null }, id: { gt: cursor } }, orderBy: { id: "asc" }, take: 1000, select: { id: true, staticHomeAddress: true },
+    });
+    for (const s of statics) {
+      const a = parseAddress(s.staticHomeAddress ?? "");
+      if (a.ok && prefixContains(range, a.value)) return null;
+    }
+    if (statics.length < 1000) break;
+    cursor = statics[statics.length - 1].id;
+  }
+  await tx.renumbering.updateMany({ where: { newPrefixId: prefixId, state: "cancelled" }, data: { newPrefixId: null } });
+  await tx.homePrefix.delete({ where: { id: prefixId } });
+  await recordAudit(tx, actor, { action: "prefix.delete", objectType: "prefix", objectId: prefixId, before: { ...p, reason: "renumbering cancelled" } });
+  return p.prefix;
+}
+
+/**
+ * Cancel a plan that was never announced: nothing reached the MNs; the prefix is free for another plan,
+ * and the new prefix the plan created is removed again when nothing holds it.
+ */
 export async function cancelRenumbering(actor: Actor, id: string): Promise<RenumberingDto> {
   await getRenumbering(actor, id);
   requireWrite(actor);
@@ -197,7 +235,10 @@ export async function cancelRenumbering(actor: Actor, id: string): Promise<Renum
       throw new ConflictError("a job of this renumbering is still running; try again when it has finished");
     }
     await tx.renumbering.update({ where: { id }, data: { state: "cancelled" } });
-    await recordAudit(tx, actor, { action: "renumbering.cancel", objectType: "renumbering", objectId: id, before: { state: before.state }, after: { state: "cancelled" } });
+    const removedPrefix = await removeCreatedPrefix(tx, actor, id);
+    await recordAudit(tx, actor, {
+      action: "renumbering.cancel", objectType: "renumbering", objectId: id, before: { state: before.state }, after: { state: "cancelled", removedPrefix },
+    });
     return getRenumbering(actor, id, tx);
   });
 }

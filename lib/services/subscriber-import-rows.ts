@@ -12,6 +12,7 @@ import { fieldErrorsOf } from "@/lib/domain/schemas/parse";
 import { SubscriberCreateSchema } from "@/lib/domain/schemas/subscriber";
 import { decodeSecret, storeRootSecret } from "./credentials";
 import { pinnedHomeAgentProblem, staticAddressProblem } from "./subscriber-home-agent";
+import { plannedAddressHolder } from "./renumbering-reservations";
 
 export type RowError = { line: number; field: string; message: string };
 
@@ -97,6 +98,7 @@ export async function importRow(
       || (await tx.hoaLease.findUnique({ where: { address: s.staticHomeAddress }, select: { subscriberId: true } }))
       || (await tx.subscriber.findFirst({ where: { staticHomeAddress: s.staticHomeAddress }, select: { id: true } }));
     if (taken) errors.staticHomeAddress = "conflict: this home address is in use by another subscriber";
+    else if (await plannedAddressHolder(tx, s.staticHomeAddress, null)) errors.staticHomeAddress = "conflict: this home address is reserved for another subscriber by a renumbering in progress";
   }
   if (Object.keys(errors).length) return fail(errors);
 

@@ -12,6 +12,7 @@ import { getSubscriber, type SubscriberDto, type SubscriberFields } from "@/lib/
 import { encodeSecret, generateRootSecret, storeRootSecret } from "./credentials";
 import { changedFields, uniqueViolationOn } from "./support";
 import { pinnedHomeAgentProblem, staticAddressProblem } from "./subscriber-home-agent";
+import { plannedAddressHolder } from "./renumbering-reservations";
 
 type Fields = SubscriberFields;
 
@@ -90,6 +91,11 @@ async function checkAddressFree(tx: Tx, address: string, subscriberId: string | 
   const other = await tx.subscriber.findFirst({ where: { staticHomeAddress: address }, select: { id: true } });
   if ((lease && lease.subscriberId !== subscriberId) || (other && other.id !== subscriberId)) {
     throw new ConflictError("this home address is in use by another subscriber", { staticHomeAddress: "this home address is in use by another subscriber" });
+  }
+  if (await plannedAddressHolder(tx, address, subscriberId)) {
+    throw new ConflictError("this home address is reserved for another subscriber by a renumbering in progress", {
+      staticHomeAddress: "reserved for another subscriber by a renumbering in progress",
+    });
   }
 }
 

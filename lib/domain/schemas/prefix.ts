@@ -9,7 +9,11 @@ export type PrefixState = (typeof PREFIX_STATES)[number];
 export const MIN_PREFIX_LENGTH = 16;
 export const MAX_PREFIX_LENGTH = 124;
 
-const homePrefixField = prefixField.refine((p) => {
+/**
+ * The one rule for a home link prefix's text, shared by POST /prefixes and a renumbering plan's newPrefix
+ * (which creates a home link prefix when it does not exist).
+ */
+export const homePrefixField = prefixField.refine((p) => {
   const r = parsePrefix(p);
   return r.ok && r.length >= MIN_PREFIX_LENGTH && r.length <= MAX_PREFIX_LENGTH;
 }, `a home link prefix must be between /${MIN_PREFIX_LENGTH} and /${MAX_PREFIX_LENGTH} (usually /64)`);
