@@ -17,15 +17,22 @@ export async function plannedRenumberedAddress(tx: Tx, subscriberId: string, old
 
 /**
  * pending/dormant → migrated once the drain has begun (old prefix draining or retired) and the
- * subscriber's new lease is in the renumbering's NEW prefix: a HoA anywhere else (another prefix of the
- * HA, another HA) is not a migration, and the member stays pending.
+ * subscriber's new lease is in the renumbering's NEW prefix, or on another home agent altogether (it left
+ * the old prefix's HA, so nothing of it stays on the old prefix). Another prefix of the SAME home agent is
+ * not a migration: on that HA a drain member only gets addresses in the new prefix, so the member stays pending.
  */
 export async function markRenumberingMigration(tx: Tx, subscriberId: string, prefixId: string, now: Date): Promise<void> {
+  const lease = await tx.homePrefix.findUnique({ where: { id: prefixId }, select: { homeAgentId: true } });
+  if (!lease) return;
   await tx.renumberingMember.updateMany({
     where: {
       subscriberId,
       state: { in: ["pending", "dormant"] },
-      renumbering: { newPrefixId: prefixId, state: { not: "cancelled" }, oldPrefixRef: { state: { in: ["draining", "retired"] } } },
+      renumbering: {
+        state: { not: "cancelled" },
+        oldPrefixRef: { state: { in: ["draining", "retired"] } },
+        OR: [{ newPrefixId: prefixId }, { oldPrefixRef: { homeAgentId: { not: lease.homeAgentId } } }],
+      },
     },
     data: { state: "migrated", migratedAt: now },
   });
