@@ -64,8 +64,14 @@ export async function deleteAggregate(actor: Actor, id: string): Promise<void> {
 }
 
 /** The aggregate (if any) that contains a prefix: used to link home prefixes created by hand. */
-export async function aggregateContaining(tx: Tx, startHex: string, endHex: string): Promise<string | null> {
-  const row = await tx.prefixAggregate.findFirst({ where: { startHex: { lte: startHex }, endHex: { gte: endHex } }, select: { id: true } });
+export async function aggregateContaining(tx: Tx, startHex: string, endHex: string, providerId?: string, field = "prefix"): Promise<string | null> {
+  const row = await tx.prefixAggregate.findFirst({ where: { startHex: { lte: startHex }, endHex: { gte: endHex } }, select: { id: true, providerId: true } });
+  // A home prefix inside another provider's aggregate would take that provider's space, count in its
+  // utilisation and be skipped by its next-free allocator: refused (the message names no provider).
+  if (row && providerId !== undefined && row.providerId !== providerId) {
+    const message = "inside an address aggregate of another provider";
+    throw new ConflictError(message, { [field]: message });
+  }
   return row?.id ?? null;
 }
 

@@ -13,9 +13,10 @@ import { changedFields, describeReferences, serializeOn } from "./support";
 import { aggregateContaining } from "./aggregates";
 
 /** The serving HA must exist and belong to an MSP in the actor's scope. */
-async function checkHomeAgent(tx: Tx, actor: Actor, homeAgentId: string): Promise<void> {
+async function checkHomeAgent(tx: Tx, actor: Actor, homeAgentId: string): Promise<{ providerId: string }> {
   const ha = await tx.homeAgent.findUnique({ where: { id: homeAgentId }, select: { providerId: true } });
   if (!ha || !inScope(actor, ha.providerId)) throw new ValidationError({ homeAgentId: "no such home agent" });
+  return ha;
 }
 
 async function checkNoOverlap(tx: Tx, startHex: string, endHex: string): Promise<void> {
@@ -39,9 +40,9 @@ export async function createPrefix(actor: Actor, input: unknown): Promise<Prefix
   try {
     return await withTx(async (tx) => {
       await serializeOn(tx, "home-prefixes");
-      await checkHomeAgent(tx, actor, data.homeAgentId);
+      const ha = await checkHomeAgent(tx, actor, data.homeAgentId);
       await checkNoOverlap(tx, p.startHex, p.endHex);
-      const aggregateId = await aggregateContaining(tx, p.startHex, p.endHex);
+      const aggregateId = await aggregateContaining(tx, p.startHex, p.endHex, ha.providerId);
       const created = await tx.homePrefix.create({
         data: { homeAgentId: data.homeAgentId, prefix: p.canonical, length: p.length, startHex: p.startHex, endHex: p.endHex, state: data.state, aggregateId },
         select: { id: true },
@@ -67,7 +68,9 @@ export async function updatePrefix(actor: Actor, id: string, input: unknown): Pr
   return withTx(async (tx) => {
     const before = await getPrefix(actor, id, tx);
     if (data.homeAgentId && data.homeAgentId !== before.homeAgentId) {
-      await checkHomeAgent(tx, actor, data.homeAgentId);
+      const ha = await checkHomeAgent(tx, actor, data.homeAgentId);
+      const row = await tx.homePrefix.findUniqueOrThrow({ where: { id }, select: { startHex: true, endHex: true } });
+      await aggregateContaining(tx, row.startHex, row.endHex, ha.providerId); // not onto another provider's space
       if (before.assigned > 0) {
         throw new ConflictError(`${before.assigned} home addresses in ${before.prefix} are in use on the current home agent`, {
           homeAgentId: "cannot move a prefix whose home addresses are in use",

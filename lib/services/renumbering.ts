@@ -128,7 +128,8 @@ export async function planRenumbering(actor: Actor, input: unknown, clock: Renum
       target = await tx.homePrefix.create({
         data: {
           homeAgentId: old.homeAgentId, prefix: newP.canonical, length: newP.length, startHex: newP.startHex, endHex: newP.endHex,
-          state: "active", aggregateId: await aggregateContaining(tx, newP.startHex, newP.endHex),
+          state: "active",
+          aggregateId: await aggregateContaining(tx, newP.startHex, newP.endHex, (await tx.homeAgent.findUniqueOrThrow({ where: { id: old.homeAgentId }, select: { providerId: true } })).providerId, "newPrefix"),
         },
         select: { id: true, homeAgentId: true, state: true },
       });

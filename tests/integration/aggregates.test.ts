@@ -97,3 +97,22 @@ test("operators see and write only their providers' aggregates (others are 404)"
   const del = await call(m.aggregate.DELETE, "DELETE", `/api/v1/aggregates/${mine.json.id}`, { token: opToken, params: { id: mine.json.id } });
   assert.equal(del.status, 204);
 });
+
+test("a home prefix inside another provider's aggregate is refused, created or moved (pen-test: it took that provider's space)", async () => {
+  // The operator's provider ("Other") holds 2001:db4::/48; the admin puts a prefix of Cellular's HA inside it.
+  const agg = await call(m.aggregates.POST, "POST", "/api/v1/aggregates", { token: opToken, body: { providerId: otherProviderId, prefix: "2001:db4::/48" } });
+  assert.equal(agg.status, 201, agg.text);
+  const inside = await call(m.prefixes.POST, "POST", "/api/v1/prefixes", { token, body: { homeAgentId: haId, prefix: "2001:db4:0:1::/64" } });
+  assert.equal(inside.status, 409, inside.text);
+  assert.match(inside.json.fields.prefix, /aggregate of another provider/);
+  assert.equal(await m.db.homePrefix.count({ where: { prefix: "2001:db4:0:1::/64" } }), 0);
+  assert.equal((await call(m.aggregate.GET, "GET", `/api/v1/aggregates/${agg.json.id}`, { token: opToken, params: { id: agg.json.id } })).json.slash64Used, "0");
+  // Its own HA may: a prefix of the aggregate's provider.
+  const otherHa = await m.db.homeAgent.create({ data: { providerId: otherProviderId, name: "ha-o", fqdn: "ha-o.example", address: "2001:db8:fffe::1", region: "eu", capacity: 10 } });
+  const own = await call(m.prefixes.POST, "POST", "/api/v1/prefixes", { token: opToken, body: { homeAgentId: otherHa.id, prefix: "2001:db4:0:2::/64" } });
+  assert.equal(own.status, 201, own.text);
+  // Moving that prefix onto Cellular's HA is refused the same way.
+  const prefixRoute = await import("@/app/api/v1/prefixes/[id]/route");
+  const move = await call(prefixRoute.PATCH, "PATCH", `/api/v1/prefixes/${own.json.id}`, { token, params: { id: own.json.id }, body: { homeAgentId: haId } });
+  assert.equal(move.status, 409, move.text);
+});
