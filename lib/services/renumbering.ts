@@ -113,7 +113,7 @@ export async function planRenumbering(actor: Actor, input: unknown, clock: Renum
   if (problem) throw new ValidationError({ newPrefix: problem });
   if (old.state !== "active") throw new ConflictError(`${old.prefix} is ${old.state}; only an active prefix can be renumbered`);
 
-  const { id, jobId, total } = await withTx(async (tx) => {
+  const { id, jobId, work } = await withTx(async (tx) => {
     await serializeOn(tx, "home-prefixes");
     if (await activeRenumberingOn(tx, old.id)) throw new ConflictError(`${old.prefix} is already part of a renumbering in progress`);
     let created = false;
@@ -154,9 +154,12 @@ export async function planRenumbering(actor: Actor, input: unknown, clock: Renum
       action: "renumbering.plan", objectType: "renumbering", objectId: r.id,
       after: { oldPrefix: old.prefix, newPrefix: newP.canonical, dormantAfterSeconds: data.dormantAfterSeconds, affected: total, jobId: job.id },
     });
-    return { id: r.id, jobId: job.id, total };
+    // The plan's work is its leases plus the scan of provisioned static HoAs without a lease (they cannot
+    // be found by prefix range): a prefix of static MNs that never bootstrapped is big work with 0 leases.
+    const work = total + (await tx.subscriber.count({ where: { lease: null, staticHomeAddress: { not: null } } }));
+    return { id: r.id, jobId: job.id, work };
   });
-  await startJob(jobId, total);
+  await startJob(jobId, work);
   return getRenumbering(actor, id);
 }
 
