@@ -3,10 +3,9 @@
 // A button that asks for confirmation in a modal <dialog> (focus moves in, Esc closes) before it
 // submits a server action; the action's refusal (e.g. the 409 naming what still references a provider)
 // is shown in the dialog. Used for deleting providers and agreements and for terminating agreements.
-import { useActionState, useEffect, useRef } from "react";
-import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/page-header";
+import { useDialogAction } from "@/components/ui/use-dialog-action";
 import type { ActionState } from "@/app/(console)/action-state";
 
 type Props<T extends object> = {
@@ -22,17 +21,9 @@ type Props<T extends object> = {
 };
 
 export function ConfirmForm<T extends object>({ action, fields, trigger, title, children, confirmLabel, testId, compact = false }: Props<T>) {
-  const [state, formAction, pending] = useActionState<ActionState<T>, FormData>(action, null);
-  const dialog = useRef<HTMLDialogElement>(null);
-  const router = useRouter();
-  const titleId = `${testId ?? "confirm"}-title`;
-
   // A success that stays on this page (a redirect, if any, is the server action's) closes the dialog.
-  useEffect(() => {
-    if (!state?.ok) return;
-    dialog.current?.close();
-    router.refresh();
-  }, [state, router]);
+  const { state, formAction, pending, dialog } = useDialogAction<ActionState<T>>(action);
+  const titleId = `${testId ?? "confirm"}-title`;
 
   return (
     <>

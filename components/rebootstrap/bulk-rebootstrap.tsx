@@ -2,10 +2,10 @@
 
 // "Request re-bootstrap" for the rows checked in the subscriber table. The checkboxes live in the table
 // and join this dialog's form through their `form` attribute, so the page stays a server component.
-import { useActionState, useEffect, useRef, useState } from "react";
-import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/page-header";
+import { useDialogAction } from "@/components/ui/use-dialog-action";
 import type { BulkRebootstrapState } from "@/app/(console)/rebootstrap/actions";
 
 export const BULK_FORM_ID = "bulk-rebootstrap";
@@ -15,17 +15,10 @@ function checkedBoxes(): HTMLInputElement[] {
 }
 
 export function BulkRebootstrap({ action }: { action: (prev: BulkRebootstrapState, form: FormData) => Promise<BulkRebootstrapState> }) {
-  const [state, formAction, pending] = useActionState(action, null);
-  const [count, setCount] = useState(0);
-  const dialog = useRef<HTMLDialogElement>(null);
-  const router = useRouter();
-
-  useEffect(() => {
-    if (!state?.ok) return;
-    dialog.current?.close();
+  const { state, formAction, pending, dialog } = useDialogAction(action, () => {
     for (const b of checkedBoxes()) b.checked = false;
-    router.refresh();
-  }, [state, router]);
+  });
+  const [count, setCount] = useState(0);
 
   return (
     <div className="flex flex-wrap items-center gap-3">

@@ -4,10 +4,9 @@
 // refuses (409) while mobile nodes have not migrated — the refusal is shown as it came. Leaving them
 // behind is an explicit, separate choice (a checkbox: force), offered when the page knows of MNs left or
 // after a refusal. On success the page re-renders with the renumbering completed and its left-behind list.
-import { useActionState, useEffect, useRef } from "react";
-import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/page-header";
+import { useDialogAction } from "@/components/ui/use-dialog-action";
 import type { ActionState } from "@/app/(console)/action-state";
 
 type Props = {
@@ -18,17 +17,9 @@ type Props = {
 };
 
 export function CompleteForm({ action, id, oldPrefix, counts }: Props) {
-  const [state, formAction, pending] = useActionState(action, null);
-  const dialog = useRef<HTMLDialogElement>(null);
-  const router = useRouter();
+  const { state, formAction, pending, dialog } = useDialogAction(action);
   const left = counts.pending + counts.dormant;
   const refused = state !== null && !state.ok;
-
-  useEffect(() => {
-    if (!state?.ok) return;
-    dialog.current?.close();
-    router.refresh();
-  }, [state, router]);
 
   return (
     <>
