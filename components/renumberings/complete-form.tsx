@@ -30,7 +30,7 @@ export function CompleteForm({ action, id, oldPrefix, counts }: Props) {
         <form action={formAction} className="space-y-4 p-5">
           <h2 id="complete-title" className="text-base font-semibold text-slate-900">Complete this renumbering?</h2>
           <p className="text-sm text-slate-700">
-            {oldPrefix} is retired.{" "}
+            {oldPrefix} will be retired.{" "}
             {left > 0
               ? `${left.toLocaleString("en-US")} mobile node${left === 1 ? " has" : "s have"} not migrated yet (${counts.pending.toLocaleString("en-US")} pending, ${counts.dormant.toLocaleString("en-US")} dormant).`
               : "Every mobile node has migrated."}
