@@ -159,7 +159,10 @@ async function main(): Promise<void> {
   const port = process.env.PORT!;
   const url = publicUrl;
   log(`starting the server on port ${port}`);
-  const server = spawn(process.execPath, [nextBin, "start", "-p", port], {
+  // Idle keep-alive connections live 65 s (Node's default is 5 s): longer than the idle timeout of common
+  // load balancers and reverse proxies (60 s), so the server never closes a connection a proxy or client
+  // is about to reuse — that race answers the request with a connection reset (seen in e2e).
+  const server = spawn(process.execPath, [nextBin, "start", "-p", port, "--keepAliveTimeout", "65000"], {
     stdio: "inherit",
     env: { ...process.env, NEXT_DIST_DIR: distDir },
   });
