@@ -4,6 +4,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { getRenumbering } from "@/lib/data/renumberings";
 import { isAppError } from "@/lib/errors";
 import { dormantCsv } from "@/lib/services/renumbering-export";
+import { csvAttachment } from "@/lib/api/csv";
 
 export const dynamic = "force-dynamic";
 
@@ -13,13 +14,7 @@ export async function GET(_request: Request, ctx: { params: Promise<{ id: string
   const { id } = await ctx.params;
   try {
     const r = await getRenumbering(user, id);
-    return new Response(dormantCsv(user, r.id), {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="renumbering-${r.id}-dormant.csv"`,
-        "Cache-Control": "no-store",
-      },
-    });
+    return csvAttachment(dormantCsv(user, r.id), `renumbering-${r.id}-dormant.csv`);
   } catch (e) {
     if (isAppError(e) && e.status === 404) return new Response("not found", { status: 404 });
     throw e;

@@ -3,6 +3,7 @@
 import { getCurrentUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { takeGeneratedSecrets } from "@/lib/services/subscriber-import";
+import { csvAttachment } from "@/lib/api/csv";
 
 export const dynamic = "force-dynamic";
 
@@ -11,13 +12,7 @@ export async function GET(_request: Request, ctx: { params: Promise<{ id: string
   if (!user || user.mustChangePassword) return new Response("sign in first", { status: 401 });
   const { id } = await ctx.params;
   try {
-    return new Response(await takeGeneratedSecrets(user, id), {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="import-${id}-secrets.csv"`,
-        "Cache-Control": "no-store",
-      },
-    });
+    return csvAttachment(await takeGeneratedSecrets(user, id), `import-${id}-secrets.csv`);
   } catch (e) {
     if (isAppError(e)) return new Response(e.message, { status: e.status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
     throw e;
