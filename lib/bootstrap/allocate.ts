@@ -254,7 +254,7 @@ export async function assignHomeAddress(input: AllocationInput): Promise<Allocat
     try {
       return await withTx(async (tx) => {
         const r = await allocateOnce(tx, input);
-        await markRenumberingMigration(tx, input.subscriberId, r.prefixId, input.now);
+        await markRenumberingMigration(tx, input.subscriberId, { prefixId: r.prefixId, homeAgentId: input.homeAgent.id }, input.now);
         await tx.subscriber.update({
           where: { id: input.subscriberId },
           data: {

@@ -21,9 +21,8 @@ export async function plannedRenumberedAddress(tx: Tx, subscriberId: string, old
  * the old prefix's HA, so nothing of it stays on the old prefix). Another prefix of the SAME home agent is
  * not a migration: on that HA a drain member only gets addresses in the new prefix, so the member stays pending.
  */
-export async function markRenumberingMigration(tx: Tx, subscriberId: string, prefixId: string, now: Date): Promise<void> {
-  const lease = await tx.homePrefix.findUnique({ where: { id: prefixId }, select: { homeAgentId: true } });
-  if (!lease) return;
+export async function markRenumberingMigration(tx: Tx, subscriberId: string, lease: { prefixId: string; homeAgentId: string }, now: Date): Promise<void> {
+  const { prefixId } = lease;
   await tx.renumberingMember.updateMany({
     where: {
       subscriberId,
